@@ -1,0 +1,4 @@
+/**
+ * Forcelink benchmarks module.
+ */
+package dev.forcelink.benchmarks;

@@ -1,0 +1,4 @@
+/**
+ * Forcelink examples module.
+ */
+package dev.forcelink.examples;

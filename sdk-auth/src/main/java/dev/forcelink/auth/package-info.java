@@ -1,0 +1,4 @@
+/**
+ * Forcelink auth module.
+ */
+package dev.forcelink.auth;

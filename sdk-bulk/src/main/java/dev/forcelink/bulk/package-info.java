@@ -1,0 +1,4 @@
+/**
+ * Forcelink bulk module.
+ */
+package dev.forcelink.bulk;

@@ -1,0 +1,4 @@
+/**
+ * Forcelink core module.
+ */
+package dev.forcelink.core;

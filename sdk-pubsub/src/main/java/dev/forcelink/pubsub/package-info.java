@@ -1,0 +1,4 @@
+/**
+ * Forcelink pubsub module.
+ */
+package dev.forcelink.pubsub;

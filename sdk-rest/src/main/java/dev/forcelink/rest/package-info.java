@@ -1,0 +1,4 @@
+/**
+ * Forcelink rest module.
+ */
+package dev.forcelink.rest;

@@ -1,0 +1,4 @@
+/**
+ * Forcelink testkit module.
+ */
+package dev.forcelink.testkit;
