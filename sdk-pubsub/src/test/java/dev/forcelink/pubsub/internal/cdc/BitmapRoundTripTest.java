@@ -8,6 +8,7 @@ import dev.forcelink.testkit.internal.pubsub.EventField;
 import dev.forcelink.testkit.internal.pubsub.EventSchemaGenerator;
 import dev.forcelink.testkit.internal.pubsub.SalesforceFieldType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,7 +96,7 @@ class BitmapRoundTripTest {
     Arbitrary<List<Integer>> compoundSizes = Arbitraries.integers().between(1, 10).list().ofMinSize(1).ofMaxSize(8);
     return Combinators.combine(scalarCount, compoundSizes).flatAs((scalars, compounds) -> {
       List<Integer> fields = new ArrayList<>(compounds);
-      fields.addAll(java.util.Collections.nCopies(scalars, 0));
+      fields.addAll(Collections.nCopies(scalars, 0));
       return Arbitraries.shuffle(fields).map(Shape::new);
     });
   }

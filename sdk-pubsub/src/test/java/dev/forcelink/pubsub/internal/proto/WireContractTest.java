@@ -10,6 +10,7 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class WireContractTest {
     String type = switch (field.getJavaType()) {
       case MESSAGE -> field.getMessageType().getName();
       case ENUM -> field.getEnumType().getName();
-      default -> field.getType().name().toLowerCase(java.util.Locale.ROOT);
+      default -> field.getType().name().toLowerCase(Locale.ROOT);
     };
     return field.getNumber() + " " + field.getName() + " " + (field.isRepeated() ? "rep " : "") + type;
   }
