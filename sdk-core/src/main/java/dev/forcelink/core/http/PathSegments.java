@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * Percent-encodes values (record ids, external-id values, object and field names) as URL path
- * segments, so that no value can change which resource a request addresses, as in
- * {@code /sobjects/{Object}/{Field}/{value}}.
+ * segments, so that no value can change which resource a request addresses, as in {@code
+ * /sobjects/{Object}/{Field}/{value}}.
  *
- * <p>Values are encoded as UTF-8; every byte except the RFC 3986 unreserved characters
- * {@code A-Z a-z 0-9 - . _ ~} becomes {@code %XX} with upper-case hex digits. A value made only of
- * dots ({@code .}, {@code ..}, …) is encoded entirely as {@code %2E…}, because such segments would
+ * <p>Values are encoded as UTF-8; every byte except the RFC 3986 unreserved characters {@code A-Z
+ * a-z 0-9 - . _ ~} becomes {@code %XX} with upper-case hex digits. A value made only of dots
+ * ({@code .}, {@code ..}, …) is encoded entirely as {@code %2E…}, because such segments would
  * otherwise be removed or resolved by path normalisation.
  *
  * <p>Stateless and thread-safe.

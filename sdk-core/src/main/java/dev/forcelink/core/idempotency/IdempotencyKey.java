@@ -41,7 +41,8 @@ public final class IdempotencyKey {
   }
 
   /**
-   * Makes a fresh random key, a version 4 UUID such as {@code 3b241101-e2bb-4255-8caf-4136c566a962}.
+   * Makes a fresh random key, a version 4 UUID such as {@code
+   * 3b241101-e2bb-4255-8caf-4136c566a962}.
    *
    * @return a new key, different from every other with overwhelming probability
    */
@@ -56,11 +57,11 @@ public final class IdempotencyKey {
    *
    * <p>The namespace and each part are encoded as UTF-8, each preceded by its length as a four-byte
    * big-endian number; the ASCII label {@code dev.forcelink.idempotency-key.v1} followed by those
-   * bytes is hashed with SHA-256, and the first 128 bits are written as an RFC 9562
-   * version 8 UUID (lower-case, such as {@code 6a1c…-…-8…-…}).
+   * bytes is hashed with SHA-256, and the first 128 bits are written as an RFC 9562 version 8 UUID
+   * (lower-case, such as {@code 6a1c…-…-8…-…}).
    *
-   * @param namespace what kind of operation the key is for, such as {@code "order-sync"}; keeps keys
-   *     of different operations on the same business key apart
+   * @param namespace what kind of operation the key is for, such as {@code "order-sync"}; keeps
+   *     keys of different operations on the same business key apart
    * @param businessKeyParts the values that identify the operation, such as an order number and a
    *     line number; at least one
    * @return the derived key
@@ -72,7 +73,8 @@ public final class IdempotencyKey {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(businessKeyParts, "businessKeyParts");
     if (namespace.isBlank()) {
-      throw new IllegalArgumentException("The namespace of a derived idempotency key must not be blank");
+      throw new IllegalArgumentException(
+          "The namespace of a derived idempotency key must not be blank");
     }
     if (businessKeyParts.length == 0) {
       throw new IllegalArgumentException(
@@ -112,8 +114,7 @@ public final class IdempotencyKey {
             String.format(
                 "An idempotency key holds only printable ASCII characters; found U+%04X at position"
                     + " %d",
-                (int) c,
-                i + 1));
+                (int) c, i + 1));
       }
     }
     if (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {

@@ -37,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * Duplicates are detected by that key alone (an insert failing with SQLState class 23), never by
  * reading first, so concurrent callers cannot both record an id.
  *
- * <p>{@link #processOnce(String, Runnable)} inserts the row, runs the action and commits, all in one
- * transaction on one connection; it rolls back if the action throws. A concurrent caller's insert
- * waits on the uncommitted key, then fails as a duplicate after the commit or succeeds after the
- * rollback, so the guarantee of {@link ProcessedMessageLedger} holds across processes. The
+ * <p>{@link #processOnce(String, Runnable)} inserts the row, runs the action and commits, all in
+ * one transaction on one connection; it rolls back if the action throws. A concurrent caller's
+ * insert waits on the uncommitted key, then fails as a duplicate after the commit or succeeds after
+ * the rollback, so the guarantee of {@link ProcessedMessageLedger} holds across processes. The
  * transaction, and a pooled connection, stay open while the action runs; a caller that waits longer
  * than the database's lock timeout gets a retryable {@link LedgerException} and the action does not
  * run.
@@ -73,7 +73,9 @@ public final class JdbcProcessedMessageLedger implements ProcessedMessageLedger 
     this.table = builder.tableName;
     this.clock = builder.clock;
     this.insertSql =
-        "INSERT INTO " + table + " (message_key, message_id, processed_at_epoch_ms) VALUES (?, ?, ?)";
+        "INSERT INTO "
+            + table
+            + " (message_key, message_id, processed_at_epoch_ms) VALUES (?, ?, ?)";
     this.selectSql = "SELECT 1 FROM " + table + " WHERE message_key = ?";
     this.purgeSql = "DELETE FROM " + table + " WHERE processed_at_epoch_ms < ?";
   }
@@ -110,8 +112,8 @@ public final class JdbcProcessedMessageLedger implements ProcessedMessageLedger 
   }
 
   /**
-   * Creates the table and its index unless the table exists. Safe to call from several processes
-   * at once: a caller that loses the race finds the table and returns false.
+   * Creates the table and its index unless the table exists. Safe to call from several processes at
+   * once: a caller that loses the race finds the table and returns false.
    *
    * @return true if this call created the table
    * @throws LedgerException if the table neither exists nor can be created
@@ -331,8 +333,8 @@ public final class JdbcProcessedMessageLedger implements ProcessedMessageLedger 
 
   /**
    * Lost or refused connections may pass once the database is back, whatever the driver calls them
-   * (SQLState 08, or {@link SQLNonTransientConnectionException} as H2 reports a refused connection);
-   * so may rollbacks such as deadlocks (40) and lock timeouts.
+   * (SQLState 08, or {@link SQLNonTransientConnectionException} as H2 reports a refused
+   * connection); so may rollbacks such as deadlocks (40) and lock timeouts.
    */
   private static boolean isTransient(SQLException e) {
     String state = e.getSQLState();
@@ -403,8 +405,8 @@ public final class JdbcProcessedMessageLedger implements ProcessedMessageLedger 
      * @param tableName such as {@code processed_message} or {@code integration.processed_message}
      * @return this builder
      * @throws NullPointerException if {@code tableName} is null
-     * @throws IllegalArgumentException if it is not one or two dot-separated identifiers of a letter
-     *     or underscore followed by up to 49 letters, digits or underscores
+     * @throws IllegalArgumentException if it is not one or two dot-separated identifiers of a
+     *     letter or underscore followed by up to 49 letters, digits or underscores
      */
     public Builder tableName(String tableName) {
       Objects.requireNonNull(tableName, "tableName");

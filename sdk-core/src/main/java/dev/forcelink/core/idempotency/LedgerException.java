@@ -3,8 +3,8 @@ package dev.forcelink.core.idempotency;
 import dev.forcelink.core.exception.ForcelinkClientException;
 
 /**
- * A processed-message ledger could not read or write its store. The message names the operation
- * and the table, never connection details; the driver's exception is the cause.
+ * A processed-message ledger could not read or write its store. The message names the operation and
+ * the table, never connection details; the driver's exception is the cause.
  *
  * <p>Immutable once thrown.
  */

@@ -8,17 +8,17 @@ package dev.forcelink.core.idempotency;
  * as an event's replay id or {@code EventUuid}. Every method rejects other ids with {@link
  * IllegalArgumentException} (and null with {@link NullPointerException}).
  *
- * <p><b>Guarantee of {@link #processOnce(String, Runnable)}.</b> For one id, at most one caller at a
- * time runs the action, and the id is recorded only when the action returns normally, in the same
+ * <p><b>Guarantee of {@link #processOnce(String, Runnable)}.</b> For one id, at most one caller at
+ * a time runs the action, and the id is recorded only when the action returns normally, in the same
  * step that ends the exclusion. A caller that arrives while the action is running waits for it; it
- * then returns {@code false} without running the action if the action succeeded, or runs the
- * action itself if the action threw. So the action completes successfully at most once per id
- * while the record is kept, and a failed action is retried by the next delivery. The action may
- * have run more than once only if it had effects before it threw, or if recording fails after it
- * succeeded (the implementation then throws {@link LedgerException}). {@link #markProcessed(String)}
- * takes part in the same exclusion. {@link #isProcessed(String)} sees only recorded ids, never one
- * whose action is still running. The scope of the exclusion (one ledger instance, or every process
- * sharing a database) is stated by each implementation.
+ * then returns {@code false} without running the action if the action succeeded, or runs the action
+ * itself if the action threw. So the action completes successfully at most once per id while the
+ * record is kept, and a failed action is retried by the next delivery. The action may have run more
+ * than once only if it had effects before it threw, or if recording fails after it succeeded (the
+ * implementation then throws {@link LedgerException}). {@link #markProcessed(String)} takes part in
+ * the same exclusion. {@link #isProcessed(String)} sees only recorded ids, never one whose action
+ * is still running. The scope of the exclusion (one ledger instance, or every process sharing a
+ * database) is stated by each implementation.
  *
  * <p>The action must not call the same ledger for the same id: that caller would wait for itself.
  *

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <p>The 18-character form is the 15-character id followed by a three-character checksum: for each
  * of the three five-character chunks, bit {@code i} of a five-bit number is set when character
- * {@code i} of the chunk is an uppercase letter {@code A}–{@code Z}; the number indexes
- * {@code ABCDEFGHIJKLMNOPQRSTUVWXYZ012345}.
+ * {@code i} of the chunk is an uppercase letter {@code A}–{@code Z}; the number indexes {@code
+ * ABCDEFGHIJKLMNOPQRSTUVWXYZ012345}.
  *
  * <p><b>Validation is strict.</b> The checksum of an 18-character id is computed from its first 15
  * characters exactly as given, and the suffix must equal it; only the suffix itself is compared
@@ -18,8 +18,8 @@ import java.util.Objects;
  * guessing the case would silently address a different record if the guess were wrong.
  *
  * <p>Two instances are equal when they denote the same record, so the 15- and 18-character forms of
- * one id are equal. Because 15-character ids are case-sensitive, {@code 001a…} and {@code 001A…} are
- * different ids.
+ * one id are equal. Because 15-character ids are case-sensitive, {@code 001a…} and {@code 001A…}
+ * are different ids.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -44,8 +44,8 @@ public final class SalesforceId {
    * @return the id
    * @throws NullPointerException if {@code id} is null
    * @throws IllegalArgumentException if the length is not 15 or 18, a character is not an ASCII
-   *     letter or digit (the message gives its 1-based position), or the checksum of an 18-character
-   *     id does not match (the message gives the expected and the found suffix)
+   *     letter or digit (the message gives its 1-based position), or the checksum of an
+   *     18-character id does not match (the message gives the expected and the found suffix)
    */
   public static SalesforceId parse(String id) {
     String problem = problemWith(id);
@@ -148,10 +148,7 @@ public final class SalesforceId {
   private static String problemWith(String id) {
     Objects.requireNonNull(id, "Salesforce id");
     if (id.length() != SHORT_LENGTH && id.length() != LONG_LENGTH) {
-      return "A Salesforce id has 15 or 18 characters, got "
-          + id.length()
-          + ": "
-          + echo(id);
+      return "A Salesforce id has 15 or 18 characters, got " + id.length() + ": " + echo(id);
     }
     String badCharacter = badCharacter(id);
     if (badCharacter != null) {

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  *
  * <p>String literals are single-quoted; {@code \} and {@code '} are escaped, as are {@code "} and
  * the control characters that have a named escape ({@code \n \r \t \b \f}); any other control
- * character is written as a backslash-u escape with four hex digits. Inside a {@code LIKE} pattern {@code %} and
- * {@code _} are wildcards, so {@link #quoteLike(String)} escapes them too.
+ * character is written as a backslash-u escape with four hex digits. Inside a {@code LIKE} pattern
+ * {@code %} and {@code _} are wildcards, so {@link #quoteLike(String)} escapes them too.
  *
  * <p>Stateless and thread-safe.
  */
@@ -34,9 +34,9 @@ public final class Soql {
   private static final Instant END_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
 
   /**
-   * One API name ({@code Name}, {@code Custom__c}, {@code ns__Field__c}, {@code Parent__r}): a letter,
-   * then letters and digits, where single underscores separate words and a double underscore only
-   * separates a namespace or a suffix; never ending with an underscore.
+   * One API name ({@code Name}, {@code Custom__c}, {@code ns__Field__c}, {@code Parent__r}): a
+   * letter, then letters and digits, where single underscores separate words and a double
+   * underscore only separates a namespace or a suffix; never ending with an underscore.
    */
   private static final String NAME = "[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*";
 
@@ -125,8 +125,8 @@ public final class Soql {
    *
    * @param value the value
    * @return the literal
-   * @throws IllegalArgumentException if the type is not listed above, a floating-point number is NaN
-   *     or infinite, a date's year is outside 0001–9999, a collection is empty, or a collection
+   * @throws IllegalArgumentException if the type is not listed above, a floating-point number is
+   *     NaN or infinite, a date's year is outside 0001–9999, a collection is empty, or a collection
    *     holds {@code null} or another collection
    */
   public static String literal(Object value) {
@@ -258,7 +258,9 @@ public final class Soql {
   private static String floatingPoint(double number, Object original) {
     if (Double.isNaN(number) || Double.isInfinite(number)) {
       throw new IllegalArgumentException(
-          "SOQL has no literal for " + original + "; pass a finite number or leave the condition out");
+          "SOQL has no literal for "
+              + original
+              + "; pass a finite number or leave the condition out");
     }
     // Float.toString keeps the float's shortest decimal form; widening to double first would not.
     String decimal = original instanceof Float ? original.toString() : Double.toString(number);
@@ -291,7 +293,9 @@ public final class Soql {
     for (Object element : values) {
       if (element == null) {
         throw new IllegalArgumentException(
-            "An IN list cannot hold null (element " + index + "); test for null with a separate"
+            "An IN list cannot hold null (element "
+                + index
+                + "); test for null with a separate"
                 + " condition such as Field = null");
       }
       if (element instanceof Collection) {

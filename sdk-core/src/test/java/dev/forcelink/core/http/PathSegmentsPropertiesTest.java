@@ -48,7 +48,9 @@ class PathSegmentsPropertiesTest {
   @Provide
   Arbitrary<String> values() {
     Arbitrary<String> pathSyntax =
-        Arbitraries.of("/", ".", "..", "%", "%2F", "%2f", "%2E", "%25", "?", "#", "\\", ";", "&", "=", "+", " ", "~");
+        Arbitraries.of(
+            "/", ".", "..", "%", "%2F", "%2f", "%2E", "%25", "?", "#", "\\", ";", "&", "=", "+",
+            " ", "~");
     Arbitrary<String> ascii = Arbitraries.chars().range(' ', '~').map(String::valueOf);
     Arbitrary<String> bmp =
         Arbitraries.chars()

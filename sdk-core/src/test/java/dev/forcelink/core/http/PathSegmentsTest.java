@@ -50,8 +50,7 @@ class PathSegmentsTest {
     assertThatThrownBy(() -> PathSegments.encode("ab\uD83D"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unpaired surrogate character at index 2");
-    assertThatThrownBy(() -> PathSegments.encode("\uDE00x"))
-        .hasMessageContaining("at index 0");
+    assertThatThrownBy(() -> PathSegments.encode("\uDE00x")).hasMessageContaining("at index 0");
   }
 
   @Test

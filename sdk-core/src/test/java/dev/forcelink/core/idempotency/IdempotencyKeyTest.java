@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyKeyTest {
-  private static final String UUID_V8 = "[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+  private static final String UUID_V8 =
+      "[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
   @Test
   void randomKeysAreVersion4UuidsAndDiffer() {
@@ -40,10 +41,13 @@ class IdempotencyKeyTest {
 
   @Test
   void derivedKeysTellApartDifferentSplitsNamespacesAndEmptyParts() {
-    assertThat(IdempotencyKey.derived("ns", "ab", "c")).isNotEqualTo(IdempotencyKey.derived("ns", "a", "bc"));
-    assertThat(IdempotencyKey.derived("ns", "a")).isNotEqualTo(IdempotencyKey.derived("ns", "a", ""));
+    assertThat(IdempotencyKey.derived("ns", "ab", "c"))
+        .isNotEqualTo(IdempotencyKey.derived("ns", "a", "bc"));
+    assertThat(IdempotencyKey.derived("ns", "a"))
+        .isNotEqualTo(IdempotencyKey.derived("ns", "a", ""));
     assertThat(IdempotencyKey.derived("ns1", "a")).isNotEqualTo(IdempotencyKey.derived("ns", "1a"));
-    assertThat(IdempotencyKey.derived("ns", "a")).isNotEqualTo(IdempotencyKey.derived("other", "a"));
+    assertThat(IdempotencyKey.derived("ns", "a"))
+        .isNotEqualTo(IdempotencyKey.derived("other", "a"));
   }
 
   @Test
@@ -58,7 +62,8 @@ class IdempotencyKeyTest {
     assertThatThrownBy(() -> IdempotencyKey.derived("ns", "a", null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("businessKeyParts[1]");
-    assertThatThrownBy(() -> IdempotencyKey.derived(null, "a")).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> IdempotencyKey.derived(null, "a"))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test
@@ -74,7 +79,9 @@ class IdempotencyKeyTest {
 
     assertThat(IdempotencyKey.of(longest).value()).isEqualTo(longest);
     assertThat(IdempotencyKey.of("a b~!").value()).isEqualTo("a b~!");
-    assertThat(IdempotencyKey.of("x")).isEqualTo(IdempotencyKey.of("x")).hasSameHashCodeAs(IdempotencyKey.of("x"));
+    assertThat(IdempotencyKey.of("x"))
+        .isEqualTo(IdempotencyKey.of("x"))
+        .hasSameHashCodeAs(IdempotencyKey.of("x"));
   }
 
   @Test
@@ -86,9 +93,12 @@ class IdempotencyKeyTest {
         .hasMessageContaining("1 to 255 characters, got 256");
     assertThatThrownBy(() -> IdempotencyKey.of("abc\ndef"))
         .hasMessageContaining("found U+000A at position 4");
-    assertThatThrownBy(() -> IdempotencyKey.of("clé")).hasMessageContaining("found U+00E9 at position 3");
-    assertThatThrownBy(() -> IdempotencyKey.of(" key")).hasMessageContaining("must not start or end with a space");
-    assertThatThrownBy(() -> IdempotencyKey.of("key ")).hasMessageContaining("must not start or end with a space");
+    assertThatThrownBy(() -> IdempotencyKey.of("clé"))
+        .hasMessageContaining("found U+00E9 at position 3");
+    assertThatThrownBy(() -> IdempotencyKey.of(" key"))
+        .hasMessageContaining("must not start or end with a space");
+    assertThatThrownBy(() -> IdempotencyKey.of("key "))
+        .hasMessageContaining("must not start or end with a space");
     assertThatThrownBy(() -> IdempotencyKey.of(null)).isInstanceOf(NullPointerException.class);
   }
 }

@@ -35,7 +35,10 @@ class InMemoryProcessedMessageLedgerTest extends ProcessedMessageLedgerContract 
   void forgetsIdsOnceTheRetentionHasPassed() {
     MutableClock clock = new MutableClock(START);
     InMemoryProcessedMessageLedger ledger =
-        InMemoryProcessedMessageLedger.builder().retention(Duration.ofHours(1)).clock(clock).build();
+        InMemoryProcessedMessageLedger.builder()
+            .retention(Duration.ofHours(1))
+            .clock(clock)
+            .build();
     AtomicInteger runs = new AtomicInteger();
     ledger.processOnce("m-1", runs::incrementAndGet);
 
@@ -74,7 +77,9 @@ class InMemoryProcessedMessageLedgerTest extends ProcessedMessageLedgerContract 
   @Test
   void aVeryLongRetentionDoesNotOverflow() {
     InMemoryProcessedMessageLedger ledger =
-        InMemoryProcessedMessageLedger.builder().retention(Duration.ofSeconds(Long.MAX_VALUE)).build();
+        InMemoryProcessedMessageLedger.builder()
+            .retention(Duration.ofSeconds(Long.MAX_VALUE))
+            .build();
 
     assertThat(ledger.markProcessed("m-1")).isTrue();
     assertThat(ledger.isProcessed("m-1")).isTrue();

@@ -3,11 +3,16 @@ package dev.forcelink.core.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -55,7 +60,12 @@ class JdbcProcessedMessageLedgerTest extends ProcessedMessageLedgerContract {
     first.createTableIfMissing();
 
     assertThat(first.processOnce("m-1", () -> {})).isTrue();
-    assertThat(second.processOnce("m-1", () -> { throw new AssertionError("must not run"); }))
+    assertThat(
+            second.processOnce(
+                "m-1",
+                () -> {
+                  throw new AssertionError("must not run");
+                }))
         .isFalse();
   }
 
@@ -138,7 +148,12 @@ class JdbcProcessedMessageLedgerTest extends ProcessedMessageLedgerContract {
 
     // New sessions see both records, so both were committed.
     assertThat(ledger.isProcessed("m-1")).isTrue();
-    assertThat(ledger.processOnce("m-2", () -> { throw new AssertionError("must not run"); }))
+    assertThat(
+            ledger.processOnce(
+                "m-2",
+                () -> {
+                  throw new AssertionError("must not run");
+                }))
         .isFalse();
   }
 
@@ -175,6 +190,54 @@ class JdbcProcessedMessageLedgerTest extends ProcessedMessageLedgerContract {
               assertThat(((LedgerException) e).isRetryable()).isTrue();
               assertThat(e.getMessage()).doesNotContain(PASSWORD);
             });
+  }
+
+  @Test
+  void aRecordThatCannotBeCommittedAfterTheActionIsReportedAsSuch() {
+    JdbcDataSource database = newDatabase();
+    JdbcProcessedMessageLedger.create(database).createTableIfMissing();
+    JdbcProcessedMessageLedger ledger = JdbcProcessedMessageLedger.create(failingCommits(database));
+    AtomicInteger runs = new AtomicInteger();
+
+    assertThatThrownBy(() -> ledger.processOnce("m-1", runs::incrementAndGet))
+        .isInstanceOf(LedgerException.class)
+        .hasMessageContaining("could not commit the record of message id 'm-1' after its action")
+        .hasMessageContaining("may run again")
+        .hasMessageContaining("SQLState 08006")
+        .satisfies(e -> assertThat(((LedgerException) e).isRetryable()).isFalse());
+    assertThat(runs).hasValue(1);
+    assertThat(JdbcProcessedMessageLedger.create(database).isProcessed("m-1")).isFalse();
+  }
+
+  /** Wraps a data source so that every commit fails as if the connection dropped. */
+  private static DataSource failingCommits(DataSource delegate) {
+    InvocationHandler connections =
+        (proxy, method, args) -> {
+          if (method.getName().equals("getConnection")) {
+            Connection real = (Connection) invoke(method, delegate, args);
+            return Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (p, m, a) -> {
+                  if (m.getName().equals("commit")) {
+                    throw new SQLException("connection lost", "08006");
+                  }
+                  return invoke(m, real, a);
+                });
+          }
+          return invoke(method, delegate, args);
+        };
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, connections);
+  }
+
+  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   @Test

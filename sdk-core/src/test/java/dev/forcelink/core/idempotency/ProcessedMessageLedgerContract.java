@@ -56,7 +56,12 @@ abstract class ProcessedMessageLedgerContract {
     ProcessedMessageLedger ledger = newLedger();
     ledger.markProcessed("m-1");
 
-    assertThat(ledger.processOnce("m-1", () -> { throw new AssertionError("must not run"); }))
+    assertThat(
+            ledger.processOnce(
+                "m-1",
+                () -> {
+                  throw new AssertionError("must not run");
+                }))
         .isFalse();
   }
 
@@ -65,7 +70,14 @@ abstract class ProcessedMessageLedgerContract {
     ProcessedMessageLedger ledger = newLedger();
     IllegalStateException failure = new IllegalStateException("downstream unavailable");
 
-    assertThatThrownBy(() -> ledger.processOnce("m-1", () -> { throw failure; })).isSameAs(failure);
+    assertThatThrownBy(
+            () ->
+                ledger.processOnce(
+                    "m-1",
+                    () -> {
+                      throw failure;
+                    }))
+        .isSameAs(failure);
     assertThat(ledger.isProcessed("m-1")).isFalse();
 
     AtomicInteger runs = new AtomicInteger();
@@ -117,7 +129,8 @@ abstract class ProcessedMessageLedgerContract {
     int threads = 16;
     CountDownLatch allRunning = new CountDownLatch(threads);
 
-    // Every action waits until all sixteen are running at once, which only a per-id exclusion allows.
+    // Every action waits until all sixteen are running at once, which only a per-id exclusion
+    // allows.
     List<Boolean> ran =
         Race.run(
             threads,
@@ -148,6 +161,7 @@ abstract class ProcessedMessageLedgerContract {
     assertThatThrownBy(() -> ledger.processOnce("", () -> {}))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ledger.isProcessed(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> ledger.processOnce("m-1", null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> ledger.processOnce("m-1", null))
+        .isInstanceOf(NullPointerException.class);
   }
 }

@@ -3,10 +3,10 @@ package dev.forcelink.core.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SalesforceIdTest {
 
@@ -66,7 +66,14 @@ class SalesforceIdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "00100000000001", "0010000000000012", "00100000000000123", "0010000000000012345"})
+  @ValueSource(
+      strings = {
+        "",
+        "00100000000001",
+        "0010000000000012",
+        "00100000000000123",
+        "0010000000000012345"
+      })
   void rejectsWrongLengthsSayingWhatTheLengthWas(String id) {
     assertThatThrownBy(() -> SalesforceId.parse(id))
         .isInstanceOf(IllegalArgumentException.class)

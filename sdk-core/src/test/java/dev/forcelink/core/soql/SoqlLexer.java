@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A small lexer for SOQL string literals and the text around them, written from the documented
- * escape rules rather than from {@link Soql}: it is the independent check that a literal cannot
- * end early or leak text into the query.
+ * escape rules rather than from {@link Soql}: it is the independent check that a literal cannot end
+ * early or leak text into the query.
  */
 final class SoqlLexer {
   /** A token: a string literal with its decoded value, or any other piece of query text. */
@@ -42,7 +42,9 @@ final class SoqlLexer {
       } else if (Character.isLetterOrDigit(c) || c == '_' || c == '.') {
         int start = i;
         while (i < soql.length()
-            && (Character.isLetterOrDigit(soql.charAt(i)) || soql.charAt(i) == '_' || soql.charAt(i) == '.')) {
+            && (Character.isLetterOrDigit(soql.charAt(i))
+                || soql.charAt(i) == '_'
+                || soql.charAt(i) == '.')) {
           i++;
         }
         tokens.add(new Token(false, soql.substring(start, i), 0));
@@ -78,14 +80,30 @@ final class SoqlLexer {
       char e = soql.charAt(i + 1);
       i += 2;
       switch (e) {
-        case 'n': decoded.append('\n'); break;
-        case 'r': decoded.append('\r'); break;
-        case 't': decoded.append('\t'); break;
-        case 'b': decoded.append('\b'); break;
-        case 'f': decoded.append('\f'); break;
-        case '"': decoded.append('"'); break;
-        case '\'': decoded.append('\''); break;
-        case '\\': decoded.append('\\'); break;
+        case 'n':
+          decoded.append('\n');
+          break;
+        case 'r':
+          decoded.append('\r');
+          break;
+        case 't':
+          decoded.append('\t');
+          break;
+        case 'b':
+          decoded.append('\b');
+          break;
+        case 'f':
+          decoded.append('\f');
+          break;
+        case '"':
+          decoded.append('"');
+          break;
+        case '\'':
+          decoded.append('\'');
+          break;
+        case '\\':
+          decoded.append('\\');
+          break;
         case 'u':
           if (i + 4 > soql.length()) {
             throw new IllegalArgumentException("Short unicode escape");

@@ -46,8 +46,25 @@ class SoqlPropertiesTest {
   Arbitrary<String> anyText() {
     Arbitrary<String> syntax =
         Arbitraries.of(
-            "'", "\\", "\"", "%", "_", "\\'", "\\\\", "\\u0027", "' OR Name != '", "\n", "\r", "\t",
-            "\b", "\f", "\u0000", "\u001b", "\u007f", "\u0085", "\u2028");
+            "'",
+            "\\",
+            "\"",
+            "%",
+            "_",
+            "\\'",
+            "\\\\",
+            "\\u0027",
+            "' OR Name != '",
+            "\n",
+            "\r",
+            "\t",
+            "\b",
+            "\f",
+            "\u0000",
+            "\u001b",
+            "\u007f",
+            "\u0085",
+            "\u2028");
     Arbitrary<String> ascii = Arbitraries.chars().range(' ', '~').map(String::valueOf);
     Arbitrary<String> anyUnit = Arbitraries.chars().all().map(String::valueOf);
     return Arbitraries.frequencyOf(Tuple.of(4, syntax), Tuple.of(4, ascii), Tuple.of(2, anyUnit))

@@ -92,7 +92,8 @@ class SoqlTest {
   @Test
   void writesDatesAndDateTimesInUtc() {
     assertThat(Soql.literal(LocalDate.of(2024, 1, 31))).isEqualTo("2024-01-31");
-    assertThat(Soql.literal(Instant.parse("2024-01-31T10:00:00Z"))).isEqualTo("2024-01-31T10:00:00Z");
+    assertThat(Soql.literal(Instant.parse("2024-01-31T10:00:00Z")))
+        .isEqualTo("2024-01-31T10:00:00Z");
     assertThat(Soql.literal(OffsetDateTime.of(2024, 1, 31, 12, 0, 0, 0, ZoneOffset.ofHours(2))))
         .isEqualTo("2024-01-31T10:00:00Z");
     // Paris is UTC+1 in January; crossing midnight moves the date back too.
@@ -114,7 +115,8 @@ class SoqlTest {
 
   @Test
   void writesIdsAsQuotedEighteenCharacterIds() {
-    assertThat(Soql.literal(SalesforceId.parse("001A0000006Vm9r"))).isEqualTo("'001A0000006Vm9rIAC'");
+    assertThat(Soql.literal(SalesforceId.parse("001A0000006Vm9r")))
+        .isEqualTo("'001A0000006Vm9rIAC'");
   }
 
   @Test
@@ -199,7 +201,6 @@ class SoqlTest {
   @Test
   void identifierRejectsNullAndShowsControlCharactersEscaped() {
     assertThatThrownBy(() -> Soql.identifier(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> Soql.identifier("Name\nOR"))
-        .hasMessageContaining("'Name\\u000AOR'");
+    assertThatThrownBy(() -> Soql.identifier("Name\nOR")).hasMessageContaining("'Name\\u000AOR'");
   }
 }
