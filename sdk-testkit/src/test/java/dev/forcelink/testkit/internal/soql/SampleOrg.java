@@ -94,7 +94,8 @@ final class SampleOrg {
 
     /** An 18-character id with the given key prefix. */
     static String id(String prefix, int n) {
-        return prefix + String.format("%012d", n) + "AAA";
+        String digits = Integer.toString(n);
+        return prefix + "000000000000".substring(digits.length()) + digits + "AAA";
     }
 
     SoqlResult query(String soql) {
