@@ -28,6 +28,8 @@ import java.util.function.Predicate;
  * {@code !=} and {@code NOT IN} match it, while ordering comparisons and LIKE do not.
  */
 final class PredicateCompiler {
+    private static final int SMALL_IN_LIST = 4;
+
     private final SoqlDataSource data;
     private final LocalDate today;
     private final DayOfWeek firstDayOfWeek;
@@ -116,6 +118,19 @@ final class PredicateCompiler {
                 return value -> keys.contains(Values.idKey(value.toString()));
             }
             case STRING, PICKLIST -> {
+                if (literals.size() <= SMALL_IN_LIST) {
+                    // A few equalsIgnoreCase calls are cheaper than lower-casing every record's value.
+                    String[] texts = literals.stream().map(v -> (String) v.value()).toArray(String[]::new);
+                    return value -> {
+                        String text = value.toString();
+                        for (String candidate : texts) {
+                            if (candidate.equalsIgnoreCase(text)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    };
+                }
                 Set<String> lowered = new HashSet<>();
                 literals.forEach(v -> lowered.add(((String) v.value()).toLowerCase(Locale.ROOT)));
                 return value -> lowered.contains(value.toString().toLowerCase(Locale.ROOT));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-class SoqlStringLiteralProperties {
+class SoqlStringLiteralPropertyTest {
 
     private static SoqlAst.Value literalIn(String condition) {
         SoqlQuery query = SoqlParser.parse("SELECT Id FROM Account WHERE " + condition);
