@@ -19,5 +19,7 @@ class ExcerptsTest {
         .isEqualTo("{\"access_token\":\"[redacted]\",\"refresh_token\" : \"[redacted]\",\"scope\":\"api\"}");
     assertThat(Excerpts.of("{\"access_token\":\"SECRET1-cut-in-the-midd")).isEqualTo("{\"access_token\":\"[redacted]");
     assertThat(Excerpts.of("access_token=SECRET3&x=1 code=SECRET4")).doesNotContain("SECRET3", "SECRET4");
+    assertThat(Excerpts.of("<p>session 00D5e000000AbCd!AQ4AQ.x_y-z expired</p>"))
+        .isEqualTo("<p>session [redacted] expired</p>");
   }
 }
