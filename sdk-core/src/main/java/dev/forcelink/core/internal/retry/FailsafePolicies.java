@@ -22,7 +22,6 @@ public final class FailsafePolicies {
     return RetryPolicy.builder()
         .handleIf((result, failure) -> signalIn(failure) != null)
         .withMaxAttempts(policy.maxAttempts())
-        .withDelay(Duration.ZERO)
         .withDelayFn(ctx -> {
           RetrySignal signal = signalIn(ctx.getLastException());
           return signal != null ? signal.delay() : Duration.ZERO;
