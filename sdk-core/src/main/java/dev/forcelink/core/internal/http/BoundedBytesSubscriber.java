@@ -47,8 +47,8 @@ final class BoundedBytesSubscriber implements BodySubscriber<BoundedBody> {
       b.get(chunk);
       buffer.write(chunk, 0, n);
       if (b.hasRemaining() || buffer.size() >= limit && hasMore(items, b)) {
-        subscription.cancel();
         result.complete(new BoundedBody(buffer.toByteArray(), true));
+        subscription.cancel();
         return;
       }
     }

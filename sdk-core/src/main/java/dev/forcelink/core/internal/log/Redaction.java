@@ -36,6 +36,8 @@ public final class Redaction {
   private static final Pattern JSON_SECRET = Pattern.compile(
       "(\"(?:" + String.join("|", SECRET_FIELDS) + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?",
       Pattern.CASE_INSENSITIVE);
+  private static final Pattern FORM_SECRET = Pattern.compile(
+      "(?i)(?<![A-Za-z0-9_])((?:" + String.join("|", SECRET_FIELDS) + ")=)[^&\\s\"',;]+");
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s,;\"']+");
 
   private Redaction() {}
@@ -93,7 +95,8 @@ public final class Redaction {
 
   /**
    * Replaces the values of secret fields in JSON text (such as an OAuth response echoed in an
-   * error) and any {@code Bearer} credential in free text. Works on fragments and truncated text.
+   * error), {@code name=value} pairs of secret fields, and any {@code Bearer} credential in free
+   * text. Works on fragments and truncated text.
    *
    * @param text the text
    * @return the text with secret values replaced; null stays null
@@ -104,7 +107,8 @@ public final class Redaction {
     }
     Matcher m = JSON_SECRET.matcher(text);
     String out = m.replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + "\"" + REDACTED + "\""));
-    return BEARER.matcher(out).replaceAll("$1" + REDACTED);
+    out = FORM_SECRET.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
+    return BEARER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
   }
 
   /**
