@@ -50,6 +50,7 @@ public final class SalesforceRequest {
   private final boolean authenticated;
   private final Duration timeout;
   private final String description;
+  private final boolean describedByCaller;
 
   private SalesforceRequest(Builder b) {
     this.method = b.method;
@@ -64,7 +65,8 @@ public final class SalesforceRequest {
     this.correlationId = b.correlationId;
     this.authenticated = b.authenticated;
     this.timeout = b.timeout;
-    this.description = b.description != null ? b.description : b.method + " " + redactedTarget();
+    this.describedByCaller = b.description != null;
+    this.description = describedByCaller ? b.description : b.method + " " + redactedTarget();
   }
 
   /**
@@ -95,7 +97,8 @@ public final class SalesforceRequest {
     b.correlationId = correlationId;
     b.authenticated = authenticated;
     b.timeout = timeout;
-    b.description = description;
+    // A derived description would go stale if the method or target changes.
+    b.description = describedByCaller ? description : null;
     return b;
   }
 
