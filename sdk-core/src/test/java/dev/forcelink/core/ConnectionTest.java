@@ -94,10 +94,10 @@ class ConnectionTest {
       assertThat(c.apiUsage()).isEmpty();
       assertThat(c.apiBudget()).isEmpty();
       assertThat(c.compressRequests()).isFalse();
-      SalesforceConnection copy = c.toBuilder().userAgent("x/1").build();
-      assertThat(copy.httpClient()).as("an owned client is not copied").isNotSameAs(c.httpClient());
-      assertThat(copy.userAgent()).endsWith(" x/1");
-      copy.close();
+      try (SalesforceConnection copy = c.toBuilder().userAgent("x/1").build()) {
+        assertThat(copy.httpClient()).as("an owned client is not copied").isNotSameAs(c.httpClient());
+        assertThat(copy.userAgent()).endsWith(" x/1");
+      }
     }
     assertThatThrownBy(() -> SalesforceConnection.builder().build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("authProvider");
