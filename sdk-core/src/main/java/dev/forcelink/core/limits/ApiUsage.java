@@ -38,6 +38,23 @@ public record ApiUsage(
   }
 
   /**
+   * Parses a {@code Sforce-Limit-Info} header value such as
+   * {@code api-usage=18/5000; per-app-api-usage=17/250(appName=x); api-bursts=1/750}. Parts may be
+   * separated by {@code ;} or {@code ,} with optional spaces, in any order; unknown parts are
+   * ignored.
+   *
+   * @param header the header value; null is treated as absent
+   * @param observedAt when the response carrying the header was received
+   * @return the usage, or empty when the header is absent, lacks {@code api-usage} or is malformed;
+   *     never throws for any header text
+   * @throws NullPointerException if {@code observedAt} is null
+   */
+  public static Optional<ApiUsage> parse(String header, Instant observedAt) {
+    Objects.requireNonNull(observedAt, "observedAt");
+    return LimitInfoParser.parse(header, observedAt);
+  }
+
+  /**
    * Returns the used share of the daily allocation, from 0.0 upwards (above 1.0 when over).
    *
    * @return {@code used / max}, or 0 when {@code max} is 0
