@@ -211,6 +211,24 @@ public final class RecordStore {
     }
 
     /**
+     * Stores a record with a chosen id and no change-log entry: for records an org has before anyone connects,
+     * such as its first user.
+     *
+     * @param context the writing user
+     * @param objectName the object
+     * @param id the 18-character id to use
+     * @param values field values
+     * @return the stored record
+     * @throws DmlException if the record is refused or the id is taken
+     */
+    public StoredRecord seed(WriteContext context, String objectName, String id, Map<String, ?> values) {
+        return transaction(context, tx -> {
+            tx.silent = true;
+            return tx.insert(objectName, values, id);
+        });
+    }
+
+    /**
      * Removes every record except users, without change-log entries (a test reset).
      */
     public void clearData() {
@@ -277,6 +295,7 @@ public final class RecordStore {
         private final WriteContext context;
         private final List<Runnable> undo = new ArrayList<>();
         private final List<PendingChange> changes = new ArrayList<>();
+        private boolean silent;
 
         private Transaction(WriteContext context) {
             this.context = context;
@@ -301,7 +320,15 @@ public final class RecordStore {
          *     {@code STORAGE_LIMIT_EXCEEDED} or a coercion error
          */
         public StoredRecord insert(String objectName, Map<String, ?> values) {
+            return insert(objectName, values, null);
+        }
+
+        private StoredRecord insert(String objectName, Map<String, ?> values, String presetId) {
             SObjectDef def = requireObject(objectName);
+            if (presetId != null && byId.containsKey(presetId)) {
+                throw new DmlException("DUPLICATE_VALUE", "duplicate value found: Id duplicates value on record with id: "
+                        + presetId);
+            }
             Map<String, Object> given = checkedValues(def, values, true);
             Instant now = now();
             Map<String, Object> record = new LinkedHashMap<>();
@@ -325,7 +352,7 @@ public final class RecordStore {
             if (!missing.isEmpty()) {
                 throw new DmlException("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
             }
-            String id = ids.next(def.keyPrefix());
+            String id = presetId != null ? presetId : ids.next(def.keyPrefix());
             record.put("Id", id);
             if (def.hasOwner() && record.get("OwnerId") == null) {
                 record.put("OwnerId", context.userId());
@@ -577,7 +604,7 @@ public final class RecordStore {
         }
 
         private void commit() {
-            if (changes.isEmpty()) {
+            if (changes.isEmpty() || silent) {
                 return;
             }
             long number = ++commitNumber;
