@@ -40,6 +40,7 @@ public final class Exchange {
     private ApiSession session;
     private int status;
     private boolean responded;
+    private java.util.function.IntConsumer responseListener = statusCode -> { };
 
     /**
      * @param http the server's exchange
@@ -78,6 +79,10 @@ public final class Exchange {
      */
     public String pathVariable(String name) {
         return pathVariables.get(name);
+    }
+
+    void onResponse(java.util.function.IntConsumer listener) {
+        this.responseListener = listener;
     }
 
     void pathVariables(Map<String, String> variables) {
@@ -320,6 +325,8 @@ public final class Exchange {
         }
         responded = true;
         status = statusCode;
+        // Heard before any byte leaves, so that whoever reads the response also finds it in the journal.
+        responseListener.accept(statusCode);
     }
 
     private boolean acceptsGzip() {

@@ -38,6 +38,14 @@ public final class HttpFront implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
+    static {
+        // Without TCP_NODELAY, headers and body leave as two small segments and Nagle's algorithm meets the
+        // client's delayed ACK: about 40 ms per response. The JDK server reads this once, when first used.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Router router;
@@ -104,25 +112,23 @@ public final class HttpFront implements AutoCloseable {
     }
 
     private void dispatch(HttpExchange http) {
-        Instant receivedAt = clock.instant();
         String requestId = RequestIds.next();
         http.getResponseHeaders().set("x-sfdc-request-id", requestId);
         http.getResponseHeaders().set("x-request-id", requestId);
         String rawPath = http.getRequestURI().getRawPath();
-        List<String> segments;
+        JournalWriter entry = new JournalWriter(http, requestId, clock.instant());
         Exchange exchange = null;
-        String faultText = null;
-        Duration delay = Duration.ZERO;
         try {
-            segments = decodeSegments(rawPath);
+            List<String> segments = decodeSegments(rawPath);
             exchange = new Exchange(http, segments, requestId);
-            String path = "/" + String.join("/", segments);
-            FaultRegistry.Decision decision = faults.decide(exchange.method(), path);
+            entry.path = "/" + String.join("/", segments);
+            exchange.onResponse(entry::record);
+            FaultRegistry.Decision decision = faults.decide(exchange.method(), entry.path);
             if (decision != null) {
-                delay = decision.delay();
-                faultText = describe(decision);
-                if (!delay.isZero()) {
-                    Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+                entry.delay = decision.delay();
+                entry.fault = describe(decision);
+                if (!entry.delay.isZero()) {
+                    Thread.sleep(entry.delay.toMillis(), entry.delay.toNanosPart() % 1_000_000);
                 }
                 if (decision.outcome() != null) {
                     applyOutcome(exchange, decision.outcome());
@@ -131,7 +137,8 @@ public final class HttpFront implements AutoCloseable {
             }
             route(exchange);
         } catch (IllegalArgumentException e) {
-            respondQuietly(http, exchange, 400, "MALFORMED_URL", "The request could not be parsed: " + e.getMessage());
+            respondQuietly(http, exchange, entry, 400, "MALFORMED_URL",
+                    "The request could not be parsed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (exchange != null && !exchange.responded()) {
@@ -142,18 +149,45 @@ public final class HttpFront implements AutoCloseable {
                     requestId, e.toString());
         } catch (RuntimeException e) {
             LOG.warn("Unexpected failure handling {} {} (request {})", http.getRequestMethod(), rawPath, requestId, e);
-            respondQuietly(http, exchange, 500, "UNKNOWN_EXCEPTION",
+            respondQuietly(http, exchange, entry, 500, "UNKNOWN_EXCEPTION",
                     "An unexpected error occurred. Please include this ErrorId if you contact support: " + requestId);
         } finally {
-            int status = exchange == null ? 400 : exchange.responded() ? exchange.status() : 500;
             if (exchange != null && !exchange.responded()) {
-                respondQuietly(http, exchange, 500, "UNKNOWN_EXCEPTION", "No response was produced for this request.");
+                respondQuietly(http, exchange, entry, 500, "UNKNOWN_EXCEPTION",
+                        "No response was produced for this request.");
             }
+            entry.record(exchange != null && exchange.responded() ? exchange.status() : 500);
             http.close();
-            journal.record(new JournalEntry(receivedAt, requestId, http.getRequestMethod(),
-                    exchange == null ? rawPath : "/" + String.join("/", exchange.segments()),
-                    http.getRequestURI().getRawQuery(), http.getRequestHeaders(), status, faultText, delay));
-            LOG.debug("{} {} -> {} (request {})", http.getRequestMethod(), rawPath, status, requestId);
+            LOG.debug("{} {} -> {} (request {})", http.getRequestMethod(), rawPath, entry.status, requestId);
+        }
+    }
+
+    /** Builds one journal entry while a request is handled and records it once, when the response starts. */
+    private final class JournalWriter {
+        private final HttpExchange http;
+        private final String requestId;
+        private final Instant receivedAt;
+        private String path;
+        private String fault;
+        private Duration delay = Duration.ZERO;
+        private int status;
+        private boolean recorded;
+
+        JournalWriter(HttpExchange http, String requestId, Instant receivedAt) {
+            this.http = http;
+            this.requestId = requestId;
+            this.receivedAt = receivedAt;
+            this.path = http.getRequestURI().getRawPath();
+        }
+
+        void record(int statusCode) {
+            if (recorded) {
+                return;
+            }
+            recorded = true;
+            status = statusCode;
+            journal.record(new JournalEntry(receivedAt, requestId, http.getRequestMethod(), path,
+                    http.getRequestURI().getRawQuery(), http.getRequestHeaders(), statusCode, fault, delay));
         }
     }
 
@@ -193,9 +227,11 @@ public final class HttpFront implements AutoCloseable {
         return String.join(", ", parts);
     }
 
-    private static void respondQuietly(HttpExchange http, Exchange exchange, int status, String code, String message) {
+    private static void respondQuietly(HttpExchange http, Exchange exchange, JournalWriter entry, int status,
+                                       String code, String message) {
         try {
             if (exchange == null) {
+                entry.record(status);
                 byte[] body = ("[{\"message\":\"" + message.replace("\"", "'") + "\",\"errorCode\":\"" + code + "\"}]")
                         .getBytes(StandardCharsets.UTF_8);
                 http.getResponseHeaders().set("Content-Type", Exchange.JSON_TYPE);
