@@ -371,7 +371,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         private int maxTokens = 100_000;
         private int changeLogCapacity = 100_000;
         private int journalCapacity = 10_000;
-        private int httpThreads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+        private int httpThreads = Math.max(64, Runtime.getRuntime().availableProcessors() * 16);
         private long dailyApiRequests = 100_000;
         private boolean enforceDailyApiLimit;
 
@@ -588,7 +588,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
 
         /**
-         * @param value request threads (default: 8 per core, at least 16)
+         * @param value request threads (default: 16 per core, at least 64)
          * @return this builder
          * @throws IllegalArgumentException if below 1
          */
