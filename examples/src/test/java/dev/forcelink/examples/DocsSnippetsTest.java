@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every code block that the README or a guide marks with {@code <!-- snippet: NAME -->} must be
- * the text between {@code // snippet: NAME} and {@code // end snippet} in the examples' sources, so
+ * the text between {@code // snippet: NAME} and {@code // end snippet} in the examples' main or test sources, so
  * documentation never shows code that does not compile.
  */
 class DocsSnippetsTest {
@@ -29,11 +29,13 @@ class DocsSnippetsTest {
   @Test
   void documentedSnippetsMatchCompiledSources() throws IOException {
     Map<String, String> sources = new HashMap<>();
-    try (Stream<Path> files = Files.walk(ROOT.resolve("examples/src/main/java"))) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        Matcher m = SOURCE_MARKER.matcher(Files.readString(file));
-        while (m.find()) {
-          sources.put(m.group(1), normalize(m.group(2)));
+    for (String dir : List.of("examples/src/main/java", "examples/src/test/java")) {
+      try (Stream<Path> files = Files.walk(ROOT.resolve(dir))) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          Matcher m = SOURCE_MARKER.matcher(Files.readString(file));
+          while (m.find()) {
+            sources.put(m.group(1), normalize(m.group(2)));
+          }
         }
       }
     }
