@@ -1,0 +1,17 @@
+package dev.forcelink.testkit.internal.rest.data;
+
+import dev.forcelink.testkit.internal.EmulatorFeature;
+import dev.forcelink.testkit.internal.EmulatorRuntime;
+
+/**
+ * Installs the REST data resources: sObject records, query and queryAll, search, describe and the UI API records.
+ * Thread-safe once started.
+ */
+public final class RestDataFeature implements EmulatorFeature {
+
+    @Override
+    public void start(EmulatorRuntime runtime) {
+        RecordService records = new RecordService(runtime.schema(), runtime.store(), runtime.clock());
+        new SObjectRoutes(runtime.schema(), runtime.store(), records).install(runtime.dataApi());
+    }
+}
