@@ -2,6 +2,7 @@ package dev.forcelink.testkit.internal.rest.data;
 
 import dev.forcelink.testkit.internal.EmulatorFeature;
 import dev.forcelink.testkit.internal.EmulatorRuntime;
+import dev.forcelink.testkit.internal.rest.query.QueryRoutes;
 
 /**
  * Installs the REST data resources: sObject records, query and queryAll, search, describe and the UI API records.
@@ -13,5 +14,6 @@ public final class RestDataFeature implements EmulatorFeature {
     public void start(EmulatorRuntime runtime) {
         RecordService records = new RecordService(runtime.schema(), runtime.store(), runtime.clock());
         new SObjectRoutes(runtime.schema(), runtime.store(), records).install(runtime.dataApi());
+        new QueryRoutes(runtime.schema(), runtime.store(), runtime.clock()).install(runtime.dataApi());
     }
 }
