@@ -2,7 +2,9 @@ package dev.forcelink.testkit.internal.rest.data;
 
 import dev.forcelink.testkit.internal.EmulatorFeature;
 import dev.forcelink.testkit.internal.EmulatorRuntime;
+import dev.forcelink.testkit.internal.rest.describe.DescribeRoutes;
 import dev.forcelink.testkit.internal.rest.query.QueryRoutes;
+import dev.forcelink.testkit.internal.rest.search.SearchRoutes;
 
 /**
  * Installs the REST data resources: sObject records, query and queryAll, search, describe and the UI API records.
@@ -15,5 +17,7 @@ public final class RestDataFeature implements EmulatorFeature {
         RecordService records = new RecordService(runtime.schema(), runtime.store(), runtime.clock());
         new SObjectRoutes(runtime.schema(), runtime.store(), records).install(runtime.dataApi());
         new QueryRoutes(runtime.schema(), runtime.store(), runtime.clock()).install(runtime.dataApi());
+        new SearchRoutes(runtime.schema(), runtime.store(), runtime.clock()).install(runtime.dataApi());
+        new DescribeRoutes(runtime.schema(), runtime.clock(), runtime.instanceUrl()).install(runtime.dataApi());
     }
 }
