@@ -5,6 +5,7 @@ import dev.forcelink.testkit.internal.EmulatorRuntime;
 import dev.forcelink.testkit.internal.rest.describe.DescribeRoutes;
 import dev.forcelink.testkit.internal.rest.query.QueryRoutes;
 import dev.forcelink.testkit.internal.rest.search.SearchRoutes;
+import dev.forcelink.testkit.internal.uiapi.UiApiRoutes;
 
 /**
  * Installs the REST data resources: sObject records, query and queryAll, search, describe and the UI API records.
@@ -18,6 +19,7 @@ public final class RestDataFeature implements EmulatorFeature {
         new SObjectRoutes(runtime.schema(), runtime.store(), records).install(runtime.dataApi());
         new QueryRoutes(runtime.schema(), runtime.store(), runtime.clock()).install(runtime.dataApi());
         new SearchRoutes(runtime.schema(), runtime.store(), runtime.clock()).install(runtime.dataApi());
+        new UiApiRoutes(runtime.schema(), runtime.store(), records, runtime.clock()).install(runtime.dataApi());
         new DescribeRoutes(runtime.schema(), runtime.clock(), runtime.instanceUrl()).install(runtime.dataApi());
     }
 }
