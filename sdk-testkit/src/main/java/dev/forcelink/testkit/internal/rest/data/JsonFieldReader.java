@@ -9,7 +9,6 @@ import dev.forcelink.testkit.internal.org.OrgSchema;
 import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.SObjectDef;
 import dev.forcelink.testkit.internal.org.StoredRecord;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,7 @@ final class JsonFieldReader {
                     + " or request may be missing a required field");
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : body.properties()) {
             String name = entry.getKey();
             JsonNode value = entry.getValue();
             if (name.equals("attributes")) {
@@ -130,9 +127,7 @@ final class JsonFieldReader {
         }
         String keyField = null;
         JsonNode keyValue = null;
-        Iterator<Map.Entry<String, JsonNode>> fields = reference.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : reference.properties()) {
             if (!entry.getKey().equals("attributes")) {
                 if (keyField != null) {
                     throw new DmlException("INVALID_FIELD", "The parent reference " + lookup.relationshipName()
