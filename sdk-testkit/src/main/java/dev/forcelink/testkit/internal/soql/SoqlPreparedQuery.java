@@ -40,6 +40,15 @@ public final class SoqlPreparedQuery {
         return plan.shape() == QueryPlan.Shape.COUNT;
     }
 
+    /**
+     * Whether the query selects aggregates such as {@code COUNT(Id)}: one AggregateResult row.
+     *
+     * @return true for an aggregate query
+     */
+    public boolean isAggregate() {
+        return plan.shape() == QueryPlan.Shape.AGGREGATE;
+    }
+
     QueryPlan plan() {
         return plan;
     }
