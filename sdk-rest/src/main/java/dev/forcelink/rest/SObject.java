@@ -381,6 +381,20 @@ public final class SObject {
   }
 
   /**
+   * Binds this record to a user class or Java record: field names match properties without case,
+   * {@code attributes} and unknown fields are ignored, parent records bind to nested objects and
+   * datetimes in Salesforce's form to {@code Instant} or {@code OffsetDateTime}.
+   *
+   * @param type the class to bind to
+   * @param <T> the target type
+   * @return a new instance of {@code type}
+   * @throws IllegalArgumentException if the record does not fit the class (the message says why)
+   */
+  public <T> T as(Class<T> type) {
+    return dev.forcelink.rest.internal.json.SObjectCodec.bind(this, Objects.requireNonNull(type, "type"));
+  }
+
+  /**
    * Returns a builder holding this record's type and fields.
    *
    * @return a builder; not thread-safe

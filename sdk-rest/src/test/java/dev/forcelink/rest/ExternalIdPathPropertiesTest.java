@@ -47,7 +47,7 @@ class ExternalIdPathPropertiesTest {
             .ofMinLength(1).ofMaxLength(8));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void upsertValueIsOneEncodedSegment(@ForAll("values") String value) {
     wm.rest.upsert("Contact", "Ext__c", value, java.util.Map.of("LastName", "x"));
     String url = wm.server.getAllServeEvents().get(0).getRequest().getUrl();

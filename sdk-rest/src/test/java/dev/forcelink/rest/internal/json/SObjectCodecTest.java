@@ -122,6 +122,7 @@ class SObjectCodecTest {
     assertThat(v.createdDate()).isEqualTo(Instant.parse("2024-01-31T10:00:00Z"));
     assertThat(v.account().name()).isEqualTo("Acme");
     assertThat(v.score__c()).isEqualByComparingTo("1.5");
+    assertThat(c.as(ContactView.class)).isEqualTo(v);
   }
 
   @Test
