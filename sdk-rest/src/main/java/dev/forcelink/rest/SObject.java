@@ -1,5 +1,6 @@
 package dev.forcelink.rest;
 
+import dev.forcelink.rest.internal.json.SObjectAccess;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,12 +46,22 @@ public final class SObject {
       .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
       .toFormatter();
 
+  static {
+    SObjectAccess.register((type, fields) -> new SObject(type, Collections.unmodifiableMap(fields), true));
+  }
+
   private final String type;
   private final Map<String, Object> fields;
 
   private SObject(String type, Map<String, Object> fields) {
     this.type = type;
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
+
+  /** Takes an already unmodifiable map that nobody else holds (the decoder's). */
+  private SObject(String type, Map<String, Object> ownedFields, boolean owned) {
+    this.type = type;
+    this.fields = ownedFields;
   }
 
   /**
