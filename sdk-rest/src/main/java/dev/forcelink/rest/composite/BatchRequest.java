@@ -3,6 +3,7 @@ package dev.forcelink.rest.composite;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.forcelink.core.ApiVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class BatchRequest {
       // Batch URLs are relative to /services/data/, as in v65.0/sobjects/Account.
       node.put("url", version.pathSegment() + s.path());
       if (s.body() != null) {
-        node.set("richInput", s.body());
+        node.putRawValue("richInput", new RawValue(s.body()));
       }
     }
     return root;

@@ -7,7 +7,6 @@ import dev.forcelink.core.exception.SalesforceServiceException;
 import dev.forcelink.core.http.Idempotency;
 import dev.forcelink.core.http.SalesforceRequest;
 import dev.forcelink.core.http.SalesforceResponse;
-import dev.forcelink.core.internal.json.Json;
 import dev.forcelink.rest.internal.composite.BoundedRunner;
 import dev.forcelink.rest.internal.composite.Calls;
 import dev.forcelink.rest.internal.composite.Wire;
@@ -215,7 +214,7 @@ public final class CompositeClient {
     Objects.requireNonNull(request, "request");
     String what = "composite tree of " + request.objectType();
     SalesforceRequest http = post("/composite/tree/" + dev.forcelink.core.http.PathSegments.encode(request.objectType()),
-        request.toJson(), Idempotency.NON_IDEMPOTENT, what);
+        request.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), Idempotency.NON_IDEMPOTENT, what);
     return Calls.send(connection, http, async).handle((response, error) -> {
       if (error != null) {
         return treeFailure(Calls.unwrap(error));
@@ -249,7 +248,7 @@ public final class CompositeClient {
       String excerpt = ((SalesforceServiceException) error).bodyExcerpt();
       if (excerpt.contains("\"hasErrors\"")) {
         try {
-          JsonNode root = Json.mapper().readTree(excerpt);
+          JsonNode root = Wire.tree(excerpt);
           if (root != null && root.has("results")) {
             return treeResult(root);
           }
@@ -315,10 +314,14 @@ public final class CompositeClient {
   }
 
   private SalesforceRequest post(String resource, ObjectNode body, Idempotency idempotency, String what) {
+    return post(resource, Wire.bytes(body), idempotency, what);
+  }
+
+  private SalesforceRequest post(String resource, byte[] body, Idempotency idempotency, String what) {
     return SalesforceRequest.builder()
         .post()
         .path(connection.apiVersion().dataPath() + resource)
-        .body(Wire.bytes(body), JSON)
+        .body(body, JSON)
         .idempotency(idempotency)
         .description(what)
         .build();

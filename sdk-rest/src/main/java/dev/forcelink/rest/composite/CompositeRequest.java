@@ -3,6 +3,7 @@ package dev.forcelink.rest.composite;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.forcelink.core.ApiVersion;
 import dev.forcelink.core.http.Idempotency;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class CompositeRequest {
       node.put("url", version.dataPath() + s.path());
       node.put("referenceId", referenceId);
       if (s.body() != null) {
-        node.set("body", s.body());
+        node.putRawValue("body", new RawValue(s.body()));
       }
       if (!s.httpHeaders().isEmpty()) {
         ObjectNode headers = node.putObject("httpHeaders");

@@ -1,16 +1,11 @@
 package dev.forcelink.rest.composite;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.forcelink.core.http.Idempotency;
 import dev.forcelink.core.http.PathSegments;
 import dev.forcelink.rest.SObject;
 import dev.forcelink.rest.internal.composite.RecordJson;
 import dev.forcelink.rest.internal.composite.ReferenceText;
-import dev.forcelink.rest.internal.composite.Wire;
+import dev.forcelink.rest.internal.json.SObjectCodec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,20 +38,19 @@ public final class Subrequest {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Set<String> FORBIDDEN_HEADERS = Set.of("accept", "authorization", "content-type");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** What a subrequest does; decides the limits it counts against and where a graph allows it. */
   enum Kind { CREATE, RETRIEVE, UPDATE, DELETE, UPSERT, SOBJECT, QUERY, COLLECTIONS, OTHER }
 
   private final String method;
   private final String path;
-  private final JsonNode body;
+  private final String body;
   private final Kind kind;
   private final String objectType;
   private final Idempotency idempotency;
   private final Map<String, String> httpHeaders;
 
-  private Subrequest(String method, String path, JsonNode body, Kind kind, String objectType,
+  private Subrequest(String method, String path, String body, Kind kind, String objectType,
       Idempotency idempotency, Map<String, String> httpHeaders) {
     this.method = method;
     this.path = path;
@@ -67,7 +61,7 @@ public final class Subrequest {
     this.httpHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(httpHeaders));
   }
 
-  private static Subrequest of(String method, String path, JsonNode body, Kind kind, String objectType,
+  private static Subrequest of(String method, String path, String body, Kind kind, String objectType,
       Idempotency idempotency) {
     return new Subrequest(method, path, body, kind, objectType, idempotency, Map.of());
   }
@@ -350,8 +344,8 @@ public final class Subrequest {
         : path.startsWith("/composite/sobjects") ? Kind.COLLECTIONS
         : path.startsWith("/sobjects/") ? Kind.SOBJECT
         : Kind.OTHER;
-    JsonNode node = body == null ? null : RecordJson.value(body, "body", Subrequest::special);
-    return of(method, path, node, kind, null, Idempotency.defaultFor(method));
+    String json = body == null ? null : RecordJson.json(g -> SObjectCodec.writeValue(g, References.resolve(body)));
+    return of(method, path, json, kind, null, Idempotency.defaultFor(method));
   }
 
   /**
@@ -415,7 +409,7 @@ public final class Subrequest {
    * @return the body, or an empty string when there is none
    */
   public String bodyJson() {
-    return body == null ? "" : new String(Wire.bytes(body), StandardCharsets.UTF_8);
+    return body == null ? "" : body;
   }
 
   /**
@@ -428,7 +422,8 @@ public final class Subrequest {
     return kind == Kind.QUERY || kind == Kind.COLLECTIONS;
   }
 
-  JsonNode body() {
+  /** The body as JSON text, or null. */
+  String body() {
     return body;
   }
 
@@ -448,7 +443,7 @@ public final class Subrequest {
   List<String> referencedIds() {
     List<String> ids = ReferenceText.referencedIds(path);
     if (body != null) {
-      ids.addAll(ReferenceText.referencedIds(bodyJson()));
+      ids.addAll(ReferenceText.referencedIds(body));
     }
     return ids;
   }
@@ -459,34 +454,32 @@ public final class Subrequest {
     return method + " " + path;
   }
 
-  static JsonNode special(Object value) {
-    return value instanceof Reference ? TextNode.valueOf(((Reference) value).expression()) : null;
+  static String write(SObject record, boolean withType, Set<String> without) {
+    SObject resolved = References.resolve(record);
+    return RecordJson.json(g -> SObjectCodec.writeRecord(g, resolved, withType, without));
   }
 
-  static ObjectNode write(SObject record, boolean withType, Set<String> without) {
-    ObjectNode node = RecordJson.write(record, withType, Subrequest::special);
-    for (String field : without) {
-      List<String> names = new ArrayList<>();
-      node.fieldNames().forEachRemaining(names::add);
-      names.stream().filter(n -> n.equalsIgnoreCase(field)).forEach(node::remove);
-    }
-    return node;
-  }
-
-  private static ObjectNode collectionBody(boolean allOrNone, List<SObject> records, boolean needId) {
+  private static String collectionBody(boolean allOrNone, List<SObject> records, boolean needId) {
     requireCount(records.size(), MAX_COLLECTION_RECORDS, "records");
-    ObjectNode root = NODES.objectNode();
-    root.put("allOrNone", allOrNone);
-    ArrayNode array = root.putArray("records");
+    List<SObject> resolved = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       SObject r = Objects.requireNonNull(records.get(i), "record " + i);
       requireType(r);
       if (needId && !r.has("Id")) {
         throw new IllegalArgumentException("Record " + i + " (" + r.type() + ") has no Id; an update needs one");
       }
-      array.add(write(r, true, Set.of()));
+      resolved.add(References.resolve(r));
     }
-    return root;
+    return RecordJson.json(g -> {
+      g.writeStartObject();
+      g.writeBooleanField("allOrNone", allOrNone);
+      g.writeArrayFieldStart("records");
+      for (SObject r : resolved) {
+        SObjectCodec.writeRecord(g, r, true, Set.of());
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 
   private static String requireType(SObject record) {

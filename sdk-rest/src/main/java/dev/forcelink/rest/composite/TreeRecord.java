@@ -1,15 +1,15 @@
 package dev.forcelink.rest.composite;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.forcelink.rest.SObject;
-import dev.forcelink.rest.internal.composite.RecordJson;
+import dev.forcelink.rest.internal.json.SObjectCodec;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One record of a {@link TreeRequest}: a record, its referenceId, and child records under
@@ -101,15 +101,23 @@ public final class TreeRecord {
     return children;
   }
 
-  ObjectNode toJson() {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.putObject("attributes").put("type", record.type()).put("referenceId", referenceId);
-    node.setAll(RecordJson.write(record, false, Subrequest::special));
-    children.forEach((relationship, list) -> {
-      ArrayNode records = node.putObject(relationship).putArray("records");
-      list.forEach(child -> records.add(child.toJson()));
-    });
-    return node;
+  void write(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeObjectFieldStart("attributes");
+    g.writeStringField("type", record.type());
+    g.writeStringField("referenceId", referenceId);
+    g.writeEndObject();
+    SObjectCodec.writeFields(g, References.resolve(record), Set.of());
+    for (Map.Entry<String, List<TreeRecord>> e : children.entrySet()) {
+      g.writeObjectFieldStart(e.getKey());
+      g.writeArrayFieldStart("records");
+      for (TreeRecord child : e.getValue()) {
+        child.write(g);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndObject();
   }
 
   @Override

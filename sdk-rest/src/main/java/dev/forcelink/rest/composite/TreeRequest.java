@@ -1,8 +1,6 @@
 package dev.forcelink.rest.composite;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forcelink.rest.internal.composite.RecordJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,11 +56,16 @@ public final class TreeRequest {
     return records;
   }
 
-  ObjectNode toJson() {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    ArrayNode array = root.putArray("records");
-    records.forEach(r -> array.add(r.toJson()));
-    return root;
+  String toJson() {
+    return RecordJson.json(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("records");
+      for (TreeRecord r : records) {
+        r.write(g);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 
   @Override

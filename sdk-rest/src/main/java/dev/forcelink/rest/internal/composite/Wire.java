@@ -16,6 +16,11 @@ import java.util.List;
  * record-level results). Stateless and thread-safe.
  */
 public final class Wire {
+  /** Keeps every number exactly as sent (currency values, say), trailing zeros included. */
+  private static final com.fasterxml.jackson.databind.ObjectReader READER = Json.mapper().reader()
+      .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .without(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
   private Wire() {}
 
   /**
@@ -33,6 +38,17 @@ public final class Wire {
   }
 
   /**
+   * Parses JSON text exactly (numbers as decimals).
+   *
+   * @param json the text
+   * @return the tree
+   * @throws IOException if the text is not JSON
+   */
+  public static JsonNode tree(String json) throws IOException {
+    return READER.readTree(json);
+  }
+
+  /**
    * Parses a response body.
    *
    * @param response the response whose body is JSON bytes
@@ -46,7 +62,7 @@ public final class Wire {
       return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
     try {
-      return Json.mapper().readTree(body);
+      return READER.readTree(body);
     } catch (IOException e) {
       throw new ResponseDecodeException(what + ": the response body is not valid JSON ("
           + (e instanceof com.fasterxml.jackson.core.JsonProcessingException
