@@ -143,14 +143,14 @@ public final class CompositeClient {
     Objects.requireNonNull(request, "request");
     List<Subrequest> all = request.subrequests();
     int groups = (all.size() + Limits.BATCH_SUBREQUESTS - 1) / Limits.BATCH_SUBREQUESTS;
-    int[] calls = {0};
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
     return BoundedRunner.<List<SubResult>>run(groups, 1, g -> {
       int from = g * Limits.BATCH_SUBREQUESTS;
       int to = Math.min(all.size(), from + Limits.BATCH_SUBREQUESTS);
       String what = "composite batch (group " + (g + 1) + " of " + groups + ", " + (to - from) + " subrequests)";
       SalesforceRequest http = post("/composite/batch", request.groupJson(connection.apiVersion(), from, to),
           CompositeRequest.idempotencyOf(all.subList(from, to)), what);
-      calls[0]++;
+      calls.incrementAndGet();
       return Calls.send(connection, http, async).thenApply(response -> batchGroup(response, what, from, to));
     }, group -> request.haltOnError() && group.stream().anyMatch(r -> !r.isSuccess()), g -> {
       List<SubResult> skipped = new ArrayList<>();
@@ -162,11 +162,11 @@ public final class CompositeClient {
     }).thenApply(perGroup -> {
       List<SubResult> results = new ArrayList<>();
       perGroup.forEach(results::addAll);
-      if (calls[0] < groups) {
-        LOG.debug("Batch stopped after group {} of {} failed with haltOnError; {} subrequests not sent", calls[0],
-            groups, all.size() - calls[0] * Limits.BATCH_SUBREQUESTS);
+      if (calls.get() < groups) {
+        LOG.debug("Batch stopped after group {} of {} failed with haltOnError; {} subrequests not sent", calls.get(),
+            groups, all.size() - calls.get() * Limits.BATCH_SUBREQUESTS);
       }
-      return new BatchResult(results, calls[0]);
+      return new BatchResult(results, calls.get());
     });
   }
 
@@ -330,7 +330,7 @@ public final class CompositeClient {
   private static Map<String, String> headers(JsonNode node) {
     Map<String, String> out = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
-      node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+      node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     }
     return out;
   }

@@ -305,4 +305,40 @@ class CompositeClientTest {
     assertThatThrownBy(() -> Reference.to("A").index(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Reference.to("A").field("a.b")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void collectionsSubrequestsAreSentAndDecodedPerRecord() {
+    stubFor(post(URL).willReturn(okJson("""
+        {"compositeResponse":[
+         {"body":[{"id":"001000000000001AAA","success":true,"errors":[]},
+           {"success":false,"errors":[{"statusCode":"DUPLICATE_VALUE","message":"duplicate","fields":["Name"]}]}],
+          "httpHeaders":{},"httpStatusCode":200,"referenceId":"Create"},
+         {"body":[{"attributes":{"type":"Account"},"Id":"001000000000001AAA","Name":"A"},null],
+          "httpHeaders":{},"httpStatusCode":200,"referenceId":"Read"}]}
+        """)));
+    CompositeRequest request = CompositeRequest.builder()
+        .add("Create", Subrequest.collectionsCreate(false, List.of(SObject.builder("Account").set("Name", "A").build(),
+            SObject.builder("Account").set("Name", "A").build())))
+        .add("Read", Subrequest.collectionsRetrieve("Account", List.of("001000000000001AAA", "001000000000002AAA"),
+            List.of("Name")))
+        .build();
+
+    CompositeResult result = client.execute(request);
+
+    assertThat(body(WireMock.findAll(postRequestedFor(urlEqualTo(URL))).get(0))).isEqualTo(json("""
+        {"allOrNone":false,"compositeRequest":[
+         {"method":"POST","url":"/services/data/v65.0/composite/sobjects","referenceId":"Create",
+          "body":{"allOrNone":false,"records":[{"attributes":{"type":"Account"},"Name":"A"},
+            {"attributes":{"type":"Account"},"Name":"A"}]}},
+         {"method":"GET","referenceId":"Read",
+          "url":"/services/data/v65.0/composite/sobjects/Account?ids=001000000000001AAA,001000000000002AAA&fields=Name"}]}
+        """));
+    List<SaveResult> saves = result.result("Create").orElseThrow().saveResults();
+    assertThat(saves).extracting(SaveResult::isSuccess).containsExactly(true, false);
+    assertThat(saves.get(1).errors().get(0).errorCode()).isEqualTo("DUPLICATE_VALUE");
+    assertThat(result.result("Read").orElseThrow().records()).hasSize(2)
+        .satisfies(records -> assertThat(records.get(1)).isEmpty());
+    assertThatThrownBy(() -> Subrequest.collectionsCreate(false, java.util.Collections.nCopies(201,
+        SObject.builder("Account").build()))).hasMessageContaining("1 to 200 records, got 201 (1 too many)");
+  }
 }
