@@ -240,15 +240,15 @@ public final class CompositeClient {
 
   /**
    * Turns a 400 whose body is the tree's per-record error list into a failed result. The
-   * connection keeps only a bounded excerpt of error bodies, so a list too long for it is
-   * rethrown as the exception.
+   * exception keeps up to 64 KiB of the body; a list longer than that is rethrown as the
+   * exception.
    */
   private static TreeResult treeFailure(RuntimeException error) {
     if (error instanceof SalesforceServiceException && ((SalesforceServiceException) error).statusCode() == 400) {
-      String excerpt = ((SalesforceServiceException) error).bodyExcerpt();
-      if (excerpt.contains("\"hasErrors\"")) {
+      String body = ((SalesforceServiceException) error).responseBody();
+      if (body.contains("\"hasErrors\"")) {
         try {
-          JsonNode root = Wire.tree(excerpt);
+          JsonNode root = Wire.tree(body);
           if (root != null && root.has("results")) {
             return treeResult(root);
           }

@@ -97,6 +97,23 @@ class TreeTest {
   }
 
   @Test
+  void aLongFailureListIsStillReportedPerReferenceId() {
+    StringBuilder results = new StringBuilder();
+    for (int i = 1; i <= 60; i++) {
+      results.append(i == 1 ? "" : ",").append("{\"referenceId\":\"ref").append(i)
+          .append("\",\"errors\":[{\"statusCode\":\"REQUIRED_FIELD_MISSING\",")
+          .append("\"message\":\"Required fields are missing: [LastName]\",\"fields\":[\"LastName\"]}]}");
+    }
+    stubFor(post(URL).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        .withBody("{\"hasErrors\":true,\"results\":[" + results + "]}")));
+
+    TreeResult result = client.tree(acmeWithContacts());
+
+    assertThat(result.isSuccess()).isFalse();
+    assertThat(result.errorsByReferenceId()).hasSize(60).containsKey("ref60");
+  }
+
+  @Test
   void aRequestLevelErrorIsThrown() {
     stubFor(post(URL).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
         .withBody("[{\"message\":\"Unexpected character\",\"errorCode\":\"JSON_PARSER_ERROR\"}]")));
