@@ -76,7 +76,7 @@ final class LoadRun implements RowConsumer {
       handles.add(p.handle);
     }
     LoadSummary summary = new LoadSummary(rowNumber, store.succeeded(), store.failed(), store.unprocessed(),
-        pendingRows, store.reasons(), summaries);
+        pendingRows, store.unmatched(), store.reasons(), summaries);
     return new LoadResult(summary, handles, store);
   }
 

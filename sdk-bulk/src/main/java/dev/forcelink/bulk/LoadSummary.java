@@ -17,11 +17,13 @@ public final class LoadSummary {
   private final long failed;
   private final long unprocessed;
   private final long pending;
+  private final long unmatchedResults;
   private final Map<String, Long> failureReasons;
   private final List<JobSummary> jobs;
 
-  LoadSummary(long rows, long succeeded, long failed, long unprocessed, long pending,
+  LoadSummary(long rows, long succeeded, long failed, long unprocessed, long pending, long unmatchedResults,
       Map<String, Long> failureReasons, List<JobSummary> jobs) {
+    this.unmatchedResults = unmatchedResults;
     this.rows = rows;
     this.succeeded = succeeded;
     this.failed = failed;
@@ -56,6 +58,17 @@ public final class LoadSummary {
     return pending;
   }
 
+  /**
+   * Returns result rows that matched no input row (listed in the results without a row number; the
+   * input rows they should have matched are reported unprocessed). Non-zero means Salesforce echoed
+   * a value differently from the upload.
+   *
+   * @return the count
+   */
+  public long unmatchedResults() {
+    return unmatchedResults;
+  }
+
   /** @return failed and unprocessed rows counted by error code (or the whole message when it has no code) */
   public Map<String, Long> failureReasons() {
     return failureReasons;
@@ -74,7 +87,8 @@ public final class LoadSummary {
   @Override
   public String toString() {
     return "LoadSummary{rows=" + rows + ", succeeded=" + succeeded + ", failed=" + failed
-        + ", unprocessed=" + unprocessed + ", pending=" + pending + ", jobs=" + jobs.size()
+        + ", unprocessed=" + unprocessed + ", pending=" + pending
+        + (unmatchedResults > 0 ? ", unmatchedResults=" + unmatchedResults : "") + ", jobs=" + jobs.size()
         + ", failureReasons=" + failureReasons + "}";
   }
 }

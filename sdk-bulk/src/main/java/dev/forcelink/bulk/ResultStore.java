@@ -29,6 +29,7 @@ final class ResultStore implements AutoCloseable {
   private long succeeded;
   private long failed;
   private long unprocessed;
+  private long unmatched;
   private boolean closed;
 
   ResultStore(Path dir, List<String> columns) {
@@ -66,6 +67,11 @@ final class ResultStore implements AutoCloseable {
       cells.add(v == null ? "" : v);
     }
     writer.writeRecord(cells);
+    if (r.rowNumber().isEmpty()) {
+      // A result row that matched no input row is listed, but input rows are counted once each.
+      unmatched++;
+      return;
+    }
     switch (r.status()) {
       case SUCCEEDED:
         succeeded++;
@@ -106,6 +112,10 @@ final class ResultStore implements AutoCloseable {
 
   synchronized long unprocessed() {
     return unprocessed;
+  }
+
+  synchronized long unmatched() {
+    return unmatched;
   }
 
   synchronized Map<String, Long> reasons() {

@@ -184,8 +184,10 @@ final class FakeBulkServer implements AutoCloseable {
     StringWriter ok = new StringWriter();
     StringWriter bad = new StringWriter();
     StringWriter left = new StringWriter();
-    try (CsvWriter okW = CsvWriter.builder().build(ok); CsvWriter badW = CsvWriter.builder().build(bad);
-         CsvWriter leftW = CsvWriter.builder().build(left)) {
+    // Results come back in the job's own dialect.
+    try (CsvWriter okW = CsvWriter.builder().fieldSeparator(delimiter).build(ok);
+         CsvWriter badW = CsvWriter.builder().fieldSeparator(delimiter).build(bad);
+         CsvWriter leftW = CsvWriter.builder().fieldSeparator(delimiter).build(left)) {
       okW.writeRecord(concat(List.of("sf__Id", "sf__Created"), header));
       badW.writeRecord(concat(List.of("sf__Id", "sf__Error"), header));
       leftW.writeRecord(header);

@@ -243,6 +243,36 @@ class IngestLoadTest {
     }
   }
 
+  @Test
+  void csvFilesAndRowWritersAreReEncodedInTheJobsDialectAndResultsCanBeWrittenSpreadsheetSafe() throws Exception {
+    Path csv = temp.resolve("in.csv");
+    java.nio.file.Files.writeString(csv, "Name,Note\r\n\"Acme, Inc.\",\"=1+1\"\r\nBeta,\"two\nlines\"\r\n");
+    try (BulkClient bulk = TestConnections.client(connection, temp).build();
+         LoadResult load = bulk.loadAndWait(IngestRequest.builder("Account", IngestOperation.INSERT)
+             .columnDelimiter(ColumnDelimiter.PIPE).build(), RowSource.ofCsv(csv))) {
+      assertThat(new String(server.jobsInOrder().get(0).upload, java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("Name|Note\nAcme, Inc.|=1+1\nBeta|\"two\nlines\"\n");
+      assertThat(load.summary().succeeded()).isEqualTo(2);
+      java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+      load.writeResultsCsv(raw);
+      java.io.ByteArrayOutputStream safe = new java.io.ByteArrayOutputStream();
+      load.writeResultsCsv(safe, true);
+      assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith(
+          "sf__Row,sf__Job,sf__Status,sf__Id,sf__Created,sf__Error,Name,Note\n").contains(",=1+1\n");
+      assertThat(safe.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(",'=1+1\n").doesNotContain(",=1+1");
+    }
+    try (BulkClient bulk = TestConnections.client(connection, temp).build();
+         LoadResult load = bulk.loadAndWait(IngestRequest.builder("Account", IngestOperation.INSERT).build(),
+             RowSource.fromWriter(List.of("Name", "Rating"), sink -> {
+               sink.row("W1", null);
+               sink.row(Map.of("Name", "W2"));
+             }))) {
+      assertThat(new String(server.jobsInOrder().get(1).upload, java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("Name,Rating\nW1,#N/A\nW2,\n");
+      assertThat(load.summary().succeeded()).isEqualTo(2);
+    }
+  }
+
   /** Sets of longs for assertions. */
   static final class LongSet {
     static Set<Long> range(long from, long to) {
