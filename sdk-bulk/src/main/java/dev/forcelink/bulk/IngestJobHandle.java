@@ -160,7 +160,8 @@ public final class IngestJobHandle implements BulkJobHandle {
             .orElse("Not processed: the job " + info.rawState().orElse("ended") + " before reaching this row")
         : null;
     withDownload(set.segment, file -> {
-      CsvCodec codec = codecOf(info);
+      // Results come back in the job's own delimiter and line ending.
+      CsvCodec codec = QueryJobHandle.codecOf(info);
       try (CsvReader<CsvRecord> reader = codec.reader(new BufferedInputStream(Files.newInputStream(file)))) {
         List<String> header = null;
         int idCol = -1;
@@ -190,17 +191,6 @@ public final class IngestJobHandle implements BulkJobHandle {
         throw new UncheckedIOException("Cannot read the downloaded " + set.segment + " of job " + id, e);
       }
     });
-  }
-
-  private static CsvCodec codecOf(JobInfo info) {
-    ColumnDelimiter d = ColumnDelimiter.COMMA;
-    for (ColumnDelimiter c : ColumnDelimiter.values()) {
-      if (info.columnDelimiter().filter(c.wireName()::equals).isPresent()) {
-        d = c;
-      }
-    }
-    boolean crlf = info.lineEnding().filter("CRLF"::equals).isPresent();
-    return new CsvCodec(d.character(), crlf ? "\r\n" : "\n");
   }
 
   private void copy(String segment, OutputStream out) {
