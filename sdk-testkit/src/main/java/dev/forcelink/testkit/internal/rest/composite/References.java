@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * {@code @{Query.records[0].Id}}, {@code @{Rec.BillingAddress.city}}. Names are case-sensitive, as in
  * Salesforce (a create returns {@code id}, a retrieved record {@code Id}).
  *
- * <p>A string that is exactly one reference takes the referenced JSON value with its type; a reference inside a
- * longer string is replaced by the value's text. Not thread-safe: one instance serves one request.
+ * <p>References are replaced by the value's text, as Salesforce substitutes inside JSON strings; a string that
+ * is exactly one reference to a null (v52.0+) becomes JSON null. Not thread-safe: one instance serves one request.
  */
 final class References {
 
@@ -122,7 +122,10 @@ final class References {
             String text = node.asText();
             Matcher whole = REFERENCE.matcher(text);
             if (whole.matches()) {
-                return lookup(whole.group(1));
+                // Salesforce substitutes text inside the JSON string; a null stays null (v52.0+) and a parent
+                // record or list stays structured.
+                JsonNode value = lookup(whole.group(1));
+                return value.isValueNode() && !value.isNull() ? TextNode.valueOf(value.asText()) : value;
             }
             return text.contains("@{") ? TextNode.valueOf(resolveText(text)) : node;
         }

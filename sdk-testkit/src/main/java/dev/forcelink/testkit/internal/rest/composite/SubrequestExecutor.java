@@ -276,8 +276,12 @@ final class SubrequestExecutor {
     private SubResponse retrieve(SObjectDef def, StoredRecord record, String fieldsParameter, String version) {
         List<String> fields = null;
         if (fieldsParameter != null && !fieldsParameter.isBlank()) {
-            fields = collections.retrieve(def.name(), List.of(), splitIds(fieldsParameter), Integer.MAX_VALUE)
-                    .fields();
+            fields = new ArrayList<>(collections.retrieve(def.name(), List.of(), splitIds(fieldsParameter),
+                    Integer.MAX_VALUE).fields());
+            // Salesforce appends Id to a record read with ?fields= (the composite reference examples rely on it).
+            if (!fields.contains("Id")) {
+                fields.add("Id");
+            }
         }
         return SubResponse.of(200, RecordJson.toNode(def, record, fields, version));
     }
