@@ -20,7 +20,8 @@ public final class CompositeFeature implements EmulatorFeature {
                 () -> new QueryRoutes(runtime.schema(), runtime.store(), runtime.clock()));
         LockGate locks = new LockGate(runtime.store().recordLocks());
         CollectionsService collections = new CollectionsService(runtime.schema(), runtime.store(), records, locks);
-        SubrequestExecutor executor = new SubrequestExecutor(runtime.schema(), records, queries, collections, locks);
+        SubrequestExecutor executor = new SubrequestExecutor(runtime.schema(), records, queries, collections, locks,
+                runtime.limits());
         CompositeRunner runner = new CompositeRunner(runtime.store(), executor);
         new CompositeRoutes(runtime.store(), runner, new TreeService(runtime.schema(), records, locks),
                 new GraphService(runner)).install(runtime.dataApi());

@@ -10,6 +10,7 @@ import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.SObjectDef;
 import dev.forcelink.testkit.internal.org.StoredRecord;
 import dev.forcelink.testkit.internal.org.WriteContext;
+import dev.forcelink.testkit.internal.rest.ApiLimits;
 import dev.forcelink.testkit.internal.rest.data.ApiVersionNumbers;
 import dev.forcelink.testkit.internal.rest.data.MultipleMatchesException;
 import dev.forcelink.testkit.internal.rest.data.RecordJson;
@@ -25,8 +26,8 @@ import java.util.Map;
 /**
  * Runs one subrequest of a Composite, batch or graph request inside an open store transaction, with the same
  * service layer and the same status codes and bodies as the REST resources it names: sObject rows (by id and by
- * external id), create, query and queryAll (first batch, continued by {@code nextRecordsUrl}), and sObject
- * Collections. Other resources answer {@code 404 NOT_FOUND}.
+ * external id), create, query and queryAll (first batch, continued by {@code nextRecordsUrl}), sObject
+ * Collections and {@code /limits}. Other resources answer {@code 404 NOT_FOUND}.
  *
  * <p>Thread-safe: stateless apart from its collaborators.
  */
@@ -37,9 +38,11 @@ final class SubrequestExecutor {
     private final QueryRoutes queries;
     private final CollectionsService collections;
     private final LockGate locks;
+    private final ApiLimits limits;
 
     SubrequestExecutor(OrgSchema schema, RecordService records, QueryRoutes queries, CollectionsService collections,
-                       LockGate locks) {
+                       LockGate locks, ApiLimits limits) {
+        this.limits = limits;
         this.schema = schema;
         this.records = records;
         this.queries = queries;
@@ -82,6 +85,10 @@ final class SubrequestExecutor {
                 case "query":
                 case "queryAll":
                     return query(method, url, headers, s.get(0).equals("queryAll"));
+                case "limits":
+                    // Batch subrequests may read the limits; the call itself was already counted.
+                    return s.size() == 1 && method.equals("GET")
+                            ? SubResponse.of(200, Json.mapper().valueToTree(limits.snapshot())) : notFound();
                 case "composite":
                     if (s.size() >= 2 && s.get(1).equals("sobjects")) {
                         return collections(tx, method, url, body, allOrNone);
