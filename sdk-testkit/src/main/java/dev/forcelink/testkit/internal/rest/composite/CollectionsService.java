@@ -220,6 +220,8 @@ final class CollectionsService {
         }
         SObjectDef def = requireObject(objectName);
         List<String> fields = null;
+        // Salesforce documents fields as required here; without it the emulator answers every field rather than
+        // guess the refusal's code.
         if (fieldNames != null && !fieldNames.isEmpty()) {
             fields = new ArrayList<>(fieldNames.size());
             for (String name : fieldNames) {
