@@ -104,7 +104,7 @@ public final class SalesforceEmulator implements AutoCloseable {
             DataApi dataApi = new DataApi(router, tokens, limits, b.enforceDailyApiLimit);
             dataApi.installBaseRoutes(session -> baseUrl + "/id/" + session.orgId() + "/" + session.userId());
             OAuthServer.install(router, identity, app, tokens, clock, baseUrl, baseUrl);
-            this.faults = new Faults(faultRegistry, tokens);
+            this.faults = new Faults(faultRegistry, tokens, store.recordLocks());
             this.journal = new RequestJournal(requestLog);
             EmulatorRuntime runtime = new EmulatorRuntime(identity, schema, store, router, dataApi, limits, tokens,
                     clock, baseUrl, baseUrl, HOST, pubSubPort, tls);

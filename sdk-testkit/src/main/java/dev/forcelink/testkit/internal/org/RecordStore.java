@@ -40,6 +40,7 @@ public final class RecordStore {
     private final Map<String, Map<String, String>> uniqueIndexes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> autoNumbers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> deletedOrder = new ConcurrentLinkedQueue<>();
+    private final RecordLocks recordLocks = new RecordLocks();
     private long commitNumber;
 
     /**
@@ -70,6 +71,11 @@ public final class RecordStore {
     /** @return the log of committed writes */
     public ChangeLog changeLog() {
         return changeLog;
+    }
+
+    /** @return the row locks tests script ({@code UNABLE_TO_LOCK_ROW} for chosen record writes) */
+    public RecordLocks recordLocks() {
+        return recordLocks;
     }
 
     /** @return the record cap */
