@@ -24,20 +24,10 @@ final class BulkHttp {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
-    private final String version;
 
     BulkHttp(SalesforceEmulator emulator, String version) {
         this.baseUrl = emulator.instanceUrl() + "/services/data/v" + version;
         this.token = emulator.issueAccessToken();
-        this.version = version;
-    }
-
-    BulkHttp withVersion(SalesforceEmulator emulator, String otherVersion) {
-        return new BulkHttp(emulator, otherVersion);
-    }
-
-    String version() {
-        return version;
     }
 
     HttpResponse<String> post(String path, String json) {
