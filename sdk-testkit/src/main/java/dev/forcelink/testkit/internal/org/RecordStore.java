@@ -468,6 +468,23 @@ public final class RecordStore {
         }
 
         /**
+         * Deletes a record for good, without the recycle bin (Bulk API {@code hardDelete}): queryAll no longer sees
+         * it and it cannot be undeleted. The change log records a {@code DELETE}, as for a soft delete.
+         *
+         * @param id the record id
+         * @return the record as it was deleted
+         * @throws DmlException {@code NOT_FOUND} or {@code ENTITY_IS_DELETED}
+         */
+        public StoredRecord hardDelete(String id) {
+            StoredRecord deleted = delete(id);
+            SObjectDef def = requireObject(deleted.objectName());
+            remove(def, deleted);
+            deletedOrder.remove(deleted.id());
+            undo.add(() -> insertRaw(def, deleted));
+            return deleted;
+        }
+
+        /**
          * Restores a record from the recycle bin.
          *
          * @param id the record id
