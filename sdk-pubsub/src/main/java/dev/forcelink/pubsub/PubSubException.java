@@ -47,7 +47,7 @@ public class PubSubException extends ForcelinkException {
       b.append(", error-code ").append(errorCode);
     }
     if (description != null && !description.isBlank()) {
-      String text = description.length() > 500 ? description.substring(0, 500) + "…" : description;
+      String text = description.length() > 800 ? description.substring(0, 800) + "…" : description;
       b.append(": ").append(text);
     }
     if (rpcId != null && (description == null || !description.contains(rpcId))) {

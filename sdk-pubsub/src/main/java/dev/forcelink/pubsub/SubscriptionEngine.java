@@ -346,8 +346,8 @@ final class SubscriptionEngine implements Subscription {
       count = ++failures;
     }
     if (count > options.resumePolicy().maxAttempts()) {
-      fail(failure.toException(describeCall(currentPosition()) + " (gave up after " + (count - 1)
-          + " consecutive resubscriptions)", traceIdOrNull()));
+      fail(failure.toException(describeCall(currentPosition()), traceIdOrNull(), "gave up after " + (count - 1)
+          + " consecutive resubscriptions"));
       return false;
     }
     return true;
@@ -416,9 +416,9 @@ final class SubscriptionEngine implements Subscription {
         failure.describe(), policy);
     notifyListener(l -> l.onReplayGap(gap));
     if (policy == ReplayGapPolicy.FAIL) {
-      fail(failure.toException(describeCall(rejected) + "; the stored replay id is corrupted or expired and the gap "
-          + "policy is FAIL: choose ReplayGapPolicy.EARLIEST or LATEST, or reset the replay store entry '" + key + "'",
-          traceIdOrNull()));
+      fail(failure.toException(describeCall(rejected), traceIdOrNull(), "the replay id is corrupted or expired and "
+          + "the gap policy is FAIL: choose ReplayGapPolicy.EARLIEST or LATEST, or reset the replay store entry '"
+          + key + "'"));
       return;
     }
     if (!countFailure(failure)) {
@@ -553,7 +553,16 @@ final class SubscriptionEngine implements Subscription {
 
   @Override
   public CompletableFuture<Void> termination() {
-    return termination.copy();
+    // Not copy(): a dependent future would wrap the failure in a CompletionException.
+    CompletableFuture<Void> view = new CompletableFuture<>();
+    termination.whenComplete((ok, failure) -> {
+      if (failure == null) {
+        view.complete(null);
+      } else {
+        view.completeExceptionally(failure);
+      }
+    });
+    return view;
   }
 
   @Override

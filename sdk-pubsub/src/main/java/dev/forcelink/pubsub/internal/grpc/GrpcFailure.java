@@ -131,7 +131,20 @@ public record GrpcFailure(Status.Code status, String errorCode, String rpcId, St
    * @return the exception
    */
   public PubSubException toException(String summary, String traceId) {
-    return new PubSubException(summary, status.name(), errorCode, rpcId, description, traceId,
+    return toException(summary, traceId, null);
+  }
+
+  /**
+   * Turns the failure into the public exception, with advice after the server's description.
+   *
+   * @param summary what failed
+   * @param traceId the {@code x-client-trace-id} of the call, or null
+   * @param advice what to do about it, or null
+   * @return the exception
+   */
+  public PubSubException toException(String summary, String traceId, String advice) {
+    String text = advice == null ? description : (description == null ? advice : description + " — " + advice);
+    return new PubSubException(summary, status.name(), errorCode, rpcId, text, traceId,
         action() == Action.RETRY, cause);
   }
 }
