@@ -255,6 +255,8 @@ public final class PubSubClient implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(handler, "handler");
     ensureOpen();
+    // Fail now, not on every resubscription, when the org id cannot be known.
+    metadata.tenantIdFor(connection.authProvider().token());
     Executor executor = options.executor().orElse(context.executor());
     SubscriptionEngine[] engine = new SubscriptionEngine[1];
     HandlerDispatcher dispatcher = new HandlerDispatcher(handler, executor, options.concurrency(),

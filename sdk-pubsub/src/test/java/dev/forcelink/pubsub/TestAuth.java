@@ -15,6 +15,7 @@ final class TestAuth implements AuthProvider {
   static final URI INSTANCE = URI.create("https://acme.my.salesforce.com");
 
   private final List<String> values;
+  private boolean withOrgId = true;
   private int index;
   final List<AccessToken> rejected = new CopyOnWriteArrayList<>();
 
@@ -22,8 +23,19 @@ final class TestAuth implements AuthProvider {
     this.values = List.of(values);
   }
 
+  /** Tokens that carry no org id (an opaque value and no identity URL). */
+  static TestAuth withoutOrgId(String value) {
+    TestAuth auth = new TestAuth(value);
+    auth.withOrgId = false;
+    return auth;
+  }
+
   static AccessToken token(String value) {
     return AccessToken.builder().value(Secret.of(value)).instanceUrl(INSTANCE).organizationId(ORG_15).build();
+  }
+
+  private AccessToken tokenFor(String value) {
+    return withOrgId ? token(value) : AccessToken.builder().value(Secret.of(value)).instanceUrl(INSTANCE).build();
   }
 
   synchronized String currentValue() {
@@ -32,7 +44,7 @@ final class TestAuth implements AuthProvider {
 
   @Override
   public synchronized AccessToken token() {
-    return token(values.get(index));
+    return tokenFor(values.get(index));
   }
 
   @Override
