@@ -53,6 +53,8 @@ class ManagedSubscribeTest {
 
       Orders.await("30 events", () -> seen.size() == 30);
       Orders.await("the final commit", () -> fake.commits.stream().anyMatch(c -> c.replay() == 30));
+      Orders.await("the refused commit's response", () -> !failures.isEmpty());
+      assertThat(s.isActive()).isTrue();
       s.close();
 
       assertThat(failures).singleElement().satisfies(f -> {
