@@ -108,7 +108,8 @@ class ConnectionTest {
     wm.getWireMock().register(any(urlPathEqualTo(PATH)).willReturn(okJson("{}")
         .withHeader("Sforce-Limit-Info", "api-usage=10/1000")));
     var executor = Executors.newSingleThreadExecutor();
-    try (SalesforceConnection c = Fixtures.connection(wm, Fixtures.tokens(wm).caching()).executor(executor).build()) {
+    SalesforceConnection c = Fixtures.connection(wm, Fixtures.tokens(wm).caching()).executor(executor).build();
+    try {
       SalesforceConnection v60 = c.withApiVersion(ApiVersion.parse("60.0"));
       assertThat(v60.apiVersion()).isEqualTo(new ApiVersion(60, 0));
       assertThat(v60.httpClient()).isSameAs(c.httpClient());
@@ -124,6 +125,7 @@ class ConnectionTest {
       assertThatThrownBy(() -> c.sendForString(GET)).isInstanceOf(IllegalStateException.class);
       assertThat(executor.isShutdown()).as("a supplied executor is left alone").isFalse();
     } finally {
+      c.close();
       executor.shutdownNow();
     }
   }

@@ -9,16 +9,24 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Reads at most {@code limit} bytes of a body and then cancels the rest, so an error response can
- * never make the client hold an unbounded amount of memory.
+ * Keeps at most {@code limit} bytes of a body, so an error response can never make the client hold
+ * an unbounded amount of memory. The rest is read and dropped up to {@link #DRAIN_LIMIT} bytes, so
+ * that an ordinary large error body ends the exchange cleanly (cancelling mid-body closes the
+ * connection, which the JDK client may report as an I/O failure instead of the response); only a
+ * body beyond that is cancelled.
  *
  * <p>Used by one response; the HTTP client calls it serially.
  */
 final class BoundedBytesSubscriber implements BodySubscriber<BoundedBody> {
+  /** How many bytes in all are read before the rest of an error body is cancelled. */
+  static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
   private final int limit;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private final CompletableFuture<BoundedBody> result = new CompletableFuture<>();
   private Flow.Subscription subscription;
+  private long seen;
+  private boolean truncated;
 
   BoundedBytesSubscriber(int limit) {
     this.limit = limit;
@@ -41,28 +49,23 @@ final class BoundedBytesSubscriber implements BodySubscriber<BoundedBody> {
       return;
     }
     for (ByteBuffer b : items) {
-      int room = limit - buffer.size();
-      int n = Math.min(room, b.remaining());
-      byte[] chunk = new byte[n];
-      b.get(chunk);
-      buffer.write(chunk, 0, n);
-      if (b.hasRemaining() || buffer.size() >= limit && hasMore(items, b)) {
-        result.complete(new BoundedBody(buffer.toByteArray(), true));
-        subscription.cancel();
-        return;
+      int remaining = b.remaining();
+      seen += remaining;
+      int n = Math.min(limit - buffer.size(), remaining);
+      if (n > 0) {
+        byte[] chunk = new byte[n];
+        b.get(chunk);
+        buffer.write(chunk, 0, n);
+      }
+      if (n < remaining) {
+        truncated = true;
+        b.position(b.limit());
       }
     }
-  }
-
-  private static boolean hasMore(List<ByteBuffer> items, ByteBuffer current) {
-    boolean after = false;
-    for (ByteBuffer b : items) {
-      if (after && b.hasRemaining()) {
-        return true;
-      }
-      after |= b == current;
+    if (seen > DRAIN_LIMIT) {
+      result.complete(new BoundedBody(buffer.toByteArray(), true));
+      subscription.cancel();
     }
-    return false;
   }
 
   @Override
@@ -73,6 +76,6 @@ final class BoundedBytesSubscriber implements BodySubscriber<BoundedBody> {
 
   @Override
   public void onComplete() {
-    result.complete(new BoundedBody(buffer.toByteArray(), false));
+    result.complete(new BoundedBody(buffer.toByteArray(), truncated));
   }
 }
