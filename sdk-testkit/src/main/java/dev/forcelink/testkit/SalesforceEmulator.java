@@ -2,6 +2,7 @@ package dev.forcelink.testkit;
 
 import dev.forcelink.testkit.internal.EmulatorFeature;
 import dev.forcelink.testkit.internal.EmulatorRuntime;
+import dev.forcelink.testkit.internal.PlatformEvents;
 import dev.forcelink.testkit.internal.auth.ConnectedApp;
 import dev.forcelink.testkit.internal.auth.OAuthServer;
 import dev.forcelink.testkit.internal.auth.TokenStore;
@@ -19,6 +20,8 @@ import dev.forcelink.testkit.internal.org.OrgSchema;
 import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.SalesforceIds;
 import dev.forcelink.testkit.internal.org.WriteContext;
+import dev.forcelink.testkit.internal.pubsub.server.PubSubControl;
+import dev.forcelink.testkit.internal.pubsub.server.PubSubSettings;
 import dev.forcelink.testkit.internal.rest.ApiLimits;
 import dev.forcelink.testkit.internal.rest.DataApi;
 import java.io.IOException;
@@ -74,7 +77,10 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final Faults faults;
     private final RequestJournal journal;
     private final String baseUrl;
-    private final int pubSubPort;
+    private final PubSubControl pubSub;
+    private final PlatformEvents platformEvents;
+    private final PubSubFaults pubSubFaults;
+    private final ManagedSubscriptions managedSubscriptions;
     private final List<EmulatorFeature> features = new ArrayList<>();
     private Path certificatePem;
     private boolean closed;
@@ -96,7 +102,11 @@ public final class SalesforceEmulator implements AutoCloseable {
         boolean started = false;
         try {
             this.baseUrl = (tls == null ? "http" : "https") + "://" + HOST + ":" + front.port();
-            this.pubSubPort = b.grpcPort != 0 ? b.grpcPort : freePort();
+            PubSubOptions o = b.pubSubOptions;
+            this.pubSub = new PubSubControl(new PubSubSettings(o.keepaliveInterval(), o.idleTimeout(),
+                    o.publishStreamIdleTimeout(), o.retention(), o.maxEventsPerTopic(), o.maxChangesPerTransaction()),
+                    b.grpcPort != 0 ? b.grpcPort : freePort());
+            this.platformEvents = new PlatformEvents(identity.userId());
             this.tokens = new TokenStore(clock, b.tokenLifetime, b.maxTokens, identity.orgId15());
             this.app = new ConnectedApp(identity.clientId(), identity.clientSecret(), b.jwtPreAuthorized);
             b.jwtKeys.forEach(app::registerJwtKey);
@@ -106,8 +116,10 @@ public final class SalesforceEmulator implements AutoCloseable {
             OAuthServer.install(router, identity, app, tokens, clock, baseUrl, baseUrl);
             this.faults = new Faults(faultRegistry, tokens);
             this.journal = new RequestJournal(requestLog);
+            this.pubSubFaults = new PubSubFaults(pubSub.faults(), tokens);
+            this.managedSubscriptions = new ManagedSubscriptions(pubSub.managedSubscriptions());
             EmulatorRuntime runtime = new EmulatorRuntime(identity, schema, store, router, dataApi, limits, tokens,
-                    clock, baseUrl, baseUrl, HOST, pubSubPort, tls);
+                    clock, baseUrl, baseUrl, HOST, pubSub.port(), tls, platformEvents, pubSub);
             for (EmulatorFeature feature : ServiceLoader.load(EmulatorFeature.class,
                     SalesforceEmulator.class.getClassLoader())) {
                 feature.start(runtime);
@@ -154,9 +166,36 @@ public final class SalesforceEmulator implements AutoCloseable {
         return front.port();
     }
 
-    /** @return {@code host:port} of the Pub/Sub gRPC service */
+    /** @return {@code host:port} of the Pub/Sub gRPC service (plaintext, or TLS when the emulator runs with TLS) */
     public String pubSubAddress() {
-        return HOST + ":" + pubSubPort;
+        return HOST + ":" + pubSub.port();
+    }
+
+    /** @return the Pub/Sub fault script of this emulator */
+    public PubSubFaults pubSubFaults() {
+        return pubSubFaults;
+    }
+
+    /** @return the managed event subscriptions that {@code ManagedSubscribe} streams use */
+    public ManagedSubscriptions managedSubscriptions() {
+        return managedSubscriptions;
+    }
+
+    /**
+     * Publishes a platform event as the org's user, as {@code POST /sobjects/Order_Event__e} does: it goes to
+     * {@code /event/Order_Event__e} with {@code CreatedDate}, {@code CreatedById} and {@code EventUuid} filled in.
+     *
+     * @param eventApiName the event's API name, e.g. {@code Order_Event__e}
+     * @param fields its custom field values by API name
+     * @return the event's id
+     * @throws IllegalArgumentException if the event or a field is unknown, or a value does not fit its field
+     */
+    public String publishPlatformEvent(String eventApiName, Map<String, ?> fields) {
+        try {
+            return platformEvents.publish(eventApiName, fields);
+        } catch (DmlException e) {
+            throw new IllegalArgumentException(e.statusCode() + ": " + e.getMessage(), e);
+        }
     }
 
     /** @return the 18-character org id ({@code 00D…}) */
@@ -374,6 +413,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         private int httpThreads = Math.max(64, Runtime.getRuntime().availableProcessors() * 16);
         private long dailyApiRequests = 100_000;
         private boolean enforceDailyApiLimit;
+        private PubSubOptions pubSubOptions = PubSubOptions.defaults();
 
         private Builder() {
         }
@@ -618,6 +658,15 @@ public final class SalesforceEmulator implements AutoCloseable {
          */
         public Builder enforceDailyApiLimit(boolean value) {
             enforceDailyApiLimit = value;
+            return this;
+        }
+
+        /**
+         * @param options keepalive, idle timeouts and retention of the Pub/Sub API (default: Salesforce's)
+         * @return this builder
+         */
+        public Builder pubSub(PubSubOptions options) {
+            pubSubOptions = Objects.requireNonNull(options, "options");
             return this;
         }
 
