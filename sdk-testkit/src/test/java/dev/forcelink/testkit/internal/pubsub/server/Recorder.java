@@ -6,9 +6,9 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /** Records what a server stream sends: messages in order, then how it ended. */
@@ -16,7 +16,7 @@ final class Recorder<T> implements StreamObserver<T> {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    final BlockingQueue<T> messages = new LinkedBlockingQueue<>();
+    final BlockingDeque<T> messages = new LinkedBlockingDeque<>();
     final CompletableFuture<Status> end = new CompletableFuture<>();
     volatile Metadata trailers;
 
