@@ -7,7 +7,6 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,11 +58,9 @@ public final class PubSubFeature implements EmulatorFeature {
         try {
             server = bind(emulator, emulator.pubSubPort(), service, auth);
         } catch (IOException e) {
-            if (!(e.getCause() instanceof BindException || e instanceof BindException)) {
-                close();
-                throw new UncheckedIOException("Cannot start the Pub/Sub service: " + e.getMessage(), e);
-            }
-            LOG.info("Pub/Sub port {} is taken; using a free port", emulator.pubSubPort());
+            // Netty reports a taken port as a native error, not always a BindException: retry on any port.
+            LOG.info("Pub/Sub port {} cannot be bound ({}); using a free port", emulator.pubSubPort(),
+                    e.getMessage());
             try {
                 server = bind(emulator, 0, service, auth);
             } catch (IOException again) {
