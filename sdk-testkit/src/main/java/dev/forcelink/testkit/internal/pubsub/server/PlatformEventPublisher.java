@@ -60,7 +60,9 @@ final class PlatformEventPublisher implements PlatformEvents.Sink {
                 continue;
             }
             Object value = FieldValues.coerce(field, entry.getValue());
-            record.put(field.name(), AvroValues.toAvro(OrgEventShapes.typeOf(field.type()), value));
+            if (model.schema().getField(field.name()) != null) {
+                record.put(field.name(), AvroValues.toAvro(OrgEventShapes.typeOf(field.type()), value));
+            }
         }
         if (!readOnly.isEmpty()) {
             throw new DmlException("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
