@@ -1,5 +1,6 @@
 package dev.forcelink.rest;
 
+import dev.forcelink.rest.internal.json.SObjectAccess;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,12 +46,22 @@ public final class SObject {
       .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
       .toFormatter();
 
+  static {
+    SObjectAccess.register((type, fields) -> new SObject(type, Collections.unmodifiableMap(fields), true));
+  }
+
   private final String type;
   private final Map<String, Object> fields;
 
   private SObject(String type, Map<String, Object> fields) {
     this.type = type;
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
+
+  /** Takes an already unmodifiable map that nobody else holds (the decoder's). */
+  private SObject(String type, Map<String, Object> ownedFields, boolean owned) {
+    this.type = type;
+    this.fields = ownedFields;
   }
 
   /**
@@ -367,6 +378,20 @@ public final class SObject {
       return (RelatedRecords) v;
     }
     throw typeError(relationship, v, "child records");
+  }
+
+  /**
+   * Binds this record to a user class or Java record: field names match properties without case,
+   * {@code attributes} and unknown fields are ignored, parent records bind to nested objects and
+   * datetimes in Salesforce's form to {@code Instant} or {@code OffsetDateTime}.
+   *
+   * @param type the class to bind to
+   * @param <T> the target type
+   * @return a new instance of {@code type}
+   * @throws IllegalArgumentException if the record does not fit the class (the message says why)
+   */
+  public <T> T as(Class<T> type) {
+    return dev.forcelink.rest.internal.json.SObjectCodec.bind(this, Objects.requireNonNull(type, "type"));
   }
 
   /**

@@ -74,6 +74,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         }
         emulator.faults().clear();
         emulator.pubSubFaults().clear();
+        emulator.bulkFaults().clear();
         emulator.requests().reset();
     }
 

@@ -2,10 +2,12 @@ package dev.forcelink.testkit;
 
 import dev.forcelink.testkit.internal.EmulatorFeature;
 import dev.forcelink.testkit.internal.EmulatorRuntime;
-import dev.forcelink.testkit.internal.PlatformEvents;
 import dev.forcelink.testkit.internal.auth.ConnectedApp;
 import dev.forcelink.testkit.internal.auth.OAuthServer;
 import dev.forcelink.testkit.internal.auth.TokenStore;
+import dev.forcelink.testkit.internal.bulk.BulkFaultScript;
+import dev.forcelink.testkit.internal.bulk.BulkFeature;
+import dev.forcelink.testkit.internal.bulk.BulkSettings;
 import dev.forcelink.testkit.internal.fault.FaultRegistry;
 import dev.forcelink.testkit.internal.fault.Journal;
 import dev.forcelink.testkit.internal.http.ApiSession;
@@ -20,6 +22,8 @@ import dev.forcelink.testkit.internal.org.OrgSchema;
 import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.SalesforceIds;
 import dev.forcelink.testkit.internal.org.WriteContext;
+import dev.forcelink.testkit.internal.org.PublishedEvent;
+import dev.forcelink.testkit.internal.pubsub.server.PlatformEventFactory;
 import dev.forcelink.testkit.internal.pubsub.server.PubSubControl;
 import dev.forcelink.testkit.internal.pubsub.server.PubSubSettings;
 import dev.forcelink.testkit.internal.rest.ApiLimits;
@@ -76,9 +80,10 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final ApiLimits limits;
     private final Faults faults;
     private final RequestJournal journal;
+    private final BulkFaults bulkFaults;
     private final String baseUrl;
     private final PubSubControl pubSub;
-    private final PlatformEvents platformEvents;
+    private final Clock clock;
     private final PubSubFaults pubSubFaults;
     private final ManagedSubscriptions managedSubscriptions;
     private final List<EmulatorFeature> features = new ArrayList<>();
@@ -87,7 +92,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     private SalesforceEmulator(Builder b) {
         this.identity = b.identity();
-        Clock clock = b.clock;
+        this.clock = b.clock;
         OrgSchema schema = DefaultSchema.create();
         b.schemas.forEach(addition -> SchemaApplier.apply(addition, schema));
         ChangeLog changeLog = new ChangeLog(b.changeLogCapacity);
@@ -106,7 +111,6 @@ public final class SalesforceEmulator implements AutoCloseable {
             this.pubSub = new PubSubControl(new PubSubSettings(o.keepaliveInterval(), o.idleTimeout(),
                     o.publishStreamIdleTimeout(), o.retention(), o.maxEventsPerTopic(), o.maxChangesPerTransaction()),
                     b.grpcPort != 0 ? b.grpcPort : freePort());
-            this.platformEvents = new PlatformEvents(identity.userId());
             this.tokens = new TokenStore(clock, b.tokenLifetime, b.maxTokens, identity.orgId15());
             this.app = new ConnectedApp(identity.clientId(), identity.clientSecret(), b.jwtPreAuthorized);
             b.jwtKeys.forEach(app::registerJwtKey);
@@ -114,16 +118,22 @@ public final class SalesforceEmulator implements AutoCloseable {
             DataApi dataApi = new DataApi(router, tokens, limits, b.enforceDailyApiLimit);
             dataApi.installBaseRoutes(session -> baseUrl + "/id/" + session.orgId() + "/" + session.userId());
             OAuthServer.install(router, identity, app, tokens, clock, baseUrl, baseUrl);
-            this.faults = new Faults(faultRegistry, tokens);
+            this.faults = new Faults(faultRegistry, tokens, store.recordLocks());
             this.journal = new RequestJournal(requestLog);
             this.pubSubFaults = new PubSubFaults(pubSub.faults(), tokens);
             this.managedSubscriptions = new ManagedSubscriptions(pubSub.managedSubscriptions());
+            BulkFaultScript bulkScript = new BulkFaultScript();
+            this.bulkFaults = new BulkFaults(bulkScript);
             EmulatorRuntime runtime = new EmulatorRuntime(identity, schema, store, router, dataApi, limits, tokens,
-                    clock, baseUrl, baseUrl, HOST, pubSub.port(), tls, platformEvents, pubSub);
+                    clock, baseUrl, baseUrl, HOST, pubSub.port(), tls, pubSub);
             for (EmulatorFeature feature : ServiceLoader.load(EmulatorFeature.class,
                     SalesforceEmulator.class.getClassLoader())) {
                 feature.start(runtime);
                 features.add(feature);
+                if (feature instanceof BulkFeature bulk) {
+                    bulk.configure(new BulkSettings(b.bulkRowsPerSecond, b.bulkJobListPageSize,
+                            b.bulkResultPageRecords), bulkScript);
+                }
             }
             front.start();
             started = true;
@@ -192,7 +202,10 @@ public final class SalesforceEmulator implements AutoCloseable {
      */
     public String publishPlatformEvent(String eventApiName, Map<String, ?> fields) {
         try {
-            return platformEvents.publish(eventApiName, fields);
+            PublishedEvent event = PlatformEventFactory.create(store.schema(), clock, eventApiName, fields,
+                    identity.userId());
+            store.changeLog().publishEvent(event);
+            return event.id();
         } catch (DmlException e) {
             throw new IllegalArgumentException(e.statusCode() + ": " + e.getMessage(), e);
         }
@@ -311,6 +324,11 @@ public final class SalesforceEmulator implements AutoCloseable {
         return faults;
     }
 
+    /** @return the Bulk API 2.0 fault script of this emulator (failed jobs, dropped or slow result pages) */
+    public BulkFaults bulkFaults() {
+        return bulkFaults;
+    }
+
     /** @return the journal of received requests */
     public RequestJournal requests() {
         return journal;
@@ -414,6 +432,9 @@ public final class SalesforceEmulator implements AutoCloseable {
         private long dailyApiRequests = 100_000;
         private boolean enforceDailyApiLimit;
         private PubSubOptions pubSubOptions = PubSubOptions.defaults();
+        private int bulkRowsPerSecond;
+        private int bulkJobListPageSize = BulkSettings.DEFAULT_JOB_LIST_PAGE_SIZE;
+        private int bulkResultPageRecords = BulkSettings.DEFAULT_RESULT_PAGE_RECORDS;
 
         private Builder() {
         }
@@ -667,6 +688,45 @@ public final class SalesforceEmulator implements AutoCloseable {
          */
         public Builder pubSub(PubSubOptions options) {
             pubSubOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * @param rowsPerSecond how many rows a Bulk API job processes per second; 0 (the default) for as fast as
+         *     possible. A low rate keeps jobs {@code InProgress} long enough to observe or abort them.
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder bulkProcessingRate(int rowsPerSecond) {
+            if (rowsPerSecond < 0) {
+                throw new IllegalArgumentException("bulkProcessingRate must be 0 (unthrottled) or more, got "
+                        + rowsPerSecond);
+            }
+            bulkRowsPerSecond = rowsPerSecond;
+            return this;
+        }
+
+        /**
+         * @param value the most jobs per page of the Bulk job lists (default and maximum 1000, as Salesforce)
+         * @return this builder
+         * @throws IllegalArgumentException if not 1 to 1000
+         */
+        public Builder bulkJobListPageSize(int value) {
+            if (value < 1 || value > BulkSettings.DEFAULT_JOB_LIST_PAGE_SIZE) {
+                throw new IllegalArgumentException("bulkJobListPageSize must be 1 to 1000, got " + value);
+            }
+            bulkJobListPageSize = value;
+            return this;
+        }
+
+        /**
+         * @param value the records of a Bulk query results page when the client sends no {@code maxRecords}, and
+         *     of each page listed by {@code resultPages} (default 50,000)
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder bulkResultPageSize(int value) {
+            bulkResultPageRecords = atLeastOne(value, "bulkResultPageSize");
             return this;
         }
 

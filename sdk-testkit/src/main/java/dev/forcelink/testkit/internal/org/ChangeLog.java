@@ -20,6 +20,7 @@ public final class ChangeLog {
     private final int capacity;
     private final Deque<ChangeLogEntry> entries = new ArrayDeque<>();
     private final List<Consumer<List<ChangeLogEntry>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<PublishedEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private long lastCommitNumber;
 
     /**
@@ -88,6 +89,29 @@ public final class ChangeLog {
         List<ChangeLogEntry> view = Collections.unmodifiableList(transaction);
         for (Consumer<List<ChangeLogEntry>> listener : listeners) {
             listener.accept(view);
+        }
+    }
+
+    /**
+     * Registers a listener for platform events published through an API; they are not record changes, so they
+     * reach these listeners only, never {@link #addListener} ones.
+     *
+     * @param listener receives each published event, on the publishing thread
+     * @return an action that removes the listener
+     */
+    public Runnable addEventListener(Consumer<PublishedEvent> listener) {
+        eventListeners.add(listener);
+        return () -> eventListeners.remove(listener);
+    }
+
+    /**
+     * Hands a published platform event to every event listener, in registration order.
+     *
+     * @param event the event
+     */
+    public void publishEvent(PublishedEvent event) {
+        for (Consumer<PublishedEvent> listener : eventListeners) {
+            listener.accept(event);
         }
     }
 }

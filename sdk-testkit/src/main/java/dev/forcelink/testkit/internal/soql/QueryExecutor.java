@@ -54,6 +54,21 @@ final class QueryExecutor {
         }
     }
 
+    /** The matching records of a ROWS query, ordered and paged, without building output rows. */
+    List<Map<String, Object>> matches(QueryPlan plan) {
+        return select(plan, compiler.compile(plan.where()));
+    }
+
+    /** Output rows, children included, for records that {@link #matches} returned. */
+    List<SoqlRow> rows(QueryPlan plan, List<Map<String, Object>> records) {
+        Map<Projection.ChildColumn, Map<String, SoqlResult>> children = children(plan.projection(), records);
+        List<SoqlRow> rows = new ArrayList<>(records.size());
+        for (Map<String, Object> record : records) {
+            rows.add(project(plan.projection(), plan.objectName(), record, children));
+        }
+        return rows;
+    }
+
     private List<Map<String, Object>> select(QueryPlan plan, Predicate<Map<String, Object>> where) {
         try (Stream<Map<String, Object>> records = data.records(plan.objectName(), includeDeleted)) {
             Stream<Map<String, Object>> matching = records.filter(where);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -89,6 +91,43 @@ public final class SoqlEngine {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         PredicateCompiler compiler = new PredicateCompiler(data, today, firstDayOfWeek);
         return new QueryExecutor(data, includeDeleted, compiler).run(prepared.plan());
+    }
+
+    /**
+     * Runs a record query up to the matching records, without building output rows: for callers that page a
+     * large result and build rows one page at a time with {@link #project}.
+     *
+     * @param prepared a prepared query that is neither {@code COUNT()} nor an aggregate, not null
+     * @param data the records to query, not null
+     * @param includeDeleted true for queryAll
+     * @return the matching records in result order, OFFSET and LIMIT applied
+     * @throws IllegalArgumentException for a {@code COUNT()} or aggregate query
+     */
+    public List<Map<String, Object>> select(SoqlPreparedQuery prepared, SoqlDataSource data, boolean includeDeleted) {
+        if (prepared.plan().shape() != QueryPlan.Shape.ROWS) {
+            throw new IllegalArgumentException("select() runs record queries only: " + prepared);
+        }
+        return executor(data, includeDeleted).matches(prepared.plan());
+    }
+
+    /**
+     * Builds the output rows, child subqueries included, for records that {@link #select} returned.
+     *
+     * @param prepared the query the records came from, not null
+     * @param data the records to follow relationships in, not null
+     * @param includeDeleted true for queryAll
+     * @param records a slice of what {@link #select} returned
+     * @return one row per record, in the same order
+     */
+    public List<SoqlRow> project(SoqlPreparedQuery prepared, SoqlDataSource data, boolean includeDeleted,
+                                 List<Map<String, Object>> records) {
+        return executor(data, includeDeleted).rows(prepared.plan(), records);
+    }
+
+    private QueryExecutor executor(SoqlDataSource data, boolean includeDeleted) {
+        Objects.requireNonNull(data, "data");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return new QueryExecutor(data, includeDeleted, new PredicateCompiler(data, today, firstDayOfWeek));
     }
 
     /** Builds a {@link SoqlEngine}. Not thread-safe. */

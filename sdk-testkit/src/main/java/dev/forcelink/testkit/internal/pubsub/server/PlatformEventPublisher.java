@@ -1,29 +1,30 @@
 package dev.forcelink.testkit.internal.pubsub.server;
 
 import dev.forcelink.pubsub.internal.proto.ProducerEvent;
-import dev.forcelink.testkit.internal.PlatformEvents;
-import dev.forcelink.testkit.internal.org.DmlException;
 import dev.forcelink.testkit.internal.org.FieldDef;
-import dev.forcelink.testkit.internal.org.FieldValues;
 import dev.forcelink.testkit.internal.org.ObjectKind;
 import dev.forcelink.testkit.internal.org.OrgSchema;
+import dev.forcelink.testkit.internal.org.PublishedEvent;
 import dev.forcelink.testkit.internal.org.SObjectDef;
-import dev.forcelink.testkit.internal.org.SalesforceIds;
 import dev.forcelink.testkit.internal.pubsub.AvroValues;
 import dev.forcelink.testkit.internal.pubsub.OrgEventShapes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.avro.generic.GenericData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Publishes platform events given as field values (by the REST API), filling {@code CreatedDate},
- * {@code CreatedById} and {@code EventUuid} as Salesforce does, onto the event's topic.
+ * Puts platform events published outside Pub/Sub (REST, Composite, {@code publishPlatformEvent}) on their topic: it
+ * listens to the change log's published events, encodes each once with the event's schema and appends it to
+ * {@code /event/<Name>__e}.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe; runs on the publishing thread.
  */
-final class PlatformEventPublisher implements PlatformEvents.Sink {
+final class PlatformEventPublisher implements Consumer<PublishedEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformEventPublisher.class);
 
     private final EventBus bus;
     private final OrgSchema schema;
@@ -34,56 +35,28 @@ final class PlatformEventPublisher implements PlatformEvents.Sink {
     }
 
     @Override
-    public String publish(String eventName, Map<String, ?> fields, String userId) {
-        SObjectDef event = schema.find(eventName);
+    public void accept(PublishedEvent published) {
+        SObjectDef event = schema.find(published.eventName());
         if (event == null || event.kind() != ObjectKind.PLATFORM_EVENT) {
-            throw new DmlException("INVALID_TYPE", "sObject type '" + eventName + "' is not supported.");
+            LOG.warn("Published event {} is not a platform event of the org; it has no topic", published.eventName());
+            return;
         }
         EventModel model = bus.platformModel(event);
         GenericData.Record record = new GenericData.Record(model.schema());
-        long now = bus.nowMillis();
-        record.put("CreatedDate", now);
-        record.put("CreatedById", userId);
-        record.put("EventUuid", UUID.randomUUID().toString());
-        List<String> readOnly = new ArrayList<>();
-        for (Map.Entry<String, ?> entry : fields.entrySet()) {
-            if (entry.getKey().equals("attributes")) {
-                continue;
+        record.put("CreatedDate", published.createdDate().toEpochMilli());
+        record.put("CreatedById", published.createdById());
+        record.put("EventUuid", published.eventUuid());
+        for (Map.Entry<String, Object> value : published.values().entrySet()) {
+            FieldDef field = event.field(value.getKey());
+            if (field != null && field.custom() && model.schema().getField(field.name()) != null) {
+                record.put(field.name(), AvroValues.toAvro(OrgEventShapes.typeOf(field.type()), value.getValue()));
             }
-            FieldDef field = event.field(entry.getKey());
-            if (field == null) {
-                throw new DmlException("INVALID_FIELD", "No such column '" + entry.getKey()
-                        + "' on sobject of type " + event.name(), List.of(entry.getKey()));
-            }
-            if (!field.custom()) {
-                readOnly.add(field.name());
-                continue;
-            }
-            Object value = FieldValues.coerce(field, entry.getValue());
-            if (model.schema().getField(field.name()) != null) {
-                record.put(field.name(), AvroValues.toAvro(OrgEventShapes.typeOf(field.type()), value));
-            }
-        }
-        if (!readOnly.isEmpty()) {
-            throw new DmlException("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
-                    + String.join(", ", readOnly) + ". Please check the security settings of this field and "
-                    + "verify that it is read/write for your profile or permission set.", readOnly);
-        }
-        List<String> missing = new ArrayList<>();
-        for (FieldDef field : event.fields()) {
-            if (field.custom() && !field.nillable() && record.get(field.name()) == null) {
-                missing.add(field.name());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new DmlException("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
         }
         ProducerEvent producerEvent = ProducerEvent.newBuilder()
                 .setId(UUID.randomUUID().toString())
                 .setSchemaId(model.schemaId())
                 .setPayload(model.encode(record))
                 .build();
-        bus.topic(TopicNames.EVENT_PREFIX + event.name()).log().append(producerEvent, now);
-        return SalesforceIds.random(event.keyPrefix());
+        bus.topic(TopicNames.EVENT_PREFIX + event.name()).log().append(producerEvent, bus.nowMillis());
     }
 }

@@ -36,16 +36,16 @@ public final class PubSubFeature implements EmulatorFeature {
     private ExecutorService delivery;
     private ScheduledExecutorService timers;
     private Runnable removeChangeListener;
-    private EmulatorRuntime runtime;
+    private Runnable removeEventListener;
 
     @Override
     public void start(EmulatorRuntime emulator) {
-        this.runtime = emulator;
         PubSubControl control = emulator.pubSub();
         EventBus bus = new EventBus(emulator.schema(), emulator.clock(), control.settings());
         removeChangeListener = emulator.store().changeLog().addListener(
                 new ChangeEventPublisher(bus, emulator.schema(), emulator.store(), control.faults()));
-        emulator.platformEvents().connect(new PlatformEventPublisher(bus, emulator.schema()));
+        removeEventListener = emulator.store().changeLog().addEventListener(
+                new PlatformEventPublisher(bus, emulator.schema()));
         delivery = Executors.newCachedThreadPool(daemonThreads("forcelink-pubsub-delivery"));
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1,
                 daemonThreads("forcelink-pubsub-timer"));
@@ -88,11 +88,11 @@ public final class PubSubFeature implements EmulatorFeature {
 
     @Override
     public void close() {
-        if (runtime != null) {
-            runtime.platformEvents().connect(null);
-        }
         if (removeChangeListener != null) {
             removeChangeListener.run();
+        }
+        if (removeEventListener != null) {
+            removeEventListener.run();
         }
         if (server != null) {
             server.shutdownNow();
