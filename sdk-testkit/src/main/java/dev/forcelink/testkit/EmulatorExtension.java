@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * void readsLimits(SalesforceEmulator org) { ... }
  * }</pre>
  * Registered on a static field, the emulator starts once before all tests of the class and stops after them;
- * on an instance field it runs for each test. Before each test the scripted faults and the request journal are
- * cleared. Test methods and constructors can take a {@link SalesforceEmulator} parameter.
+ * on an instance field it runs for each test. Before each test the scripted faults (HTTP and Pub/Sub) and the request
+ * journal are cleared. Test methods and constructors can take a {@link SalesforceEmulator} parameter.
  *
  * <p>Thread-safe for JUnit's use (callbacks of one class run in order; concurrent classes need their own
  * extension instance).
@@ -73,6 +73,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
             emulator = startEmulator();
         }
         emulator.faults().clear();
+        emulator.pubSubFaults().clear();
         emulator.bulkFaults().clear();
         emulator.requests().reset();
     }

@@ -22,6 +22,10 @@ import dev.forcelink.testkit.internal.org.OrgSchema;
 import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.SalesforceIds;
 import dev.forcelink.testkit.internal.org.WriteContext;
+import dev.forcelink.testkit.internal.org.PublishedEvent;
+import dev.forcelink.testkit.internal.pubsub.server.PlatformEventFactory;
+import dev.forcelink.testkit.internal.pubsub.server.PubSubControl;
+import dev.forcelink.testkit.internal.pubsub.server.PubSubSettings;
 import dev.forcelink.testkit.internal.rest.ApiLimits;
 import dev.forcelink.testkit.internal.rest.DataApi;
 import java.io.IOException;
@@ -78,14 +82,17 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final RequestJournal journal;
     private final BulkFaults bulkFaults;
     private final String baseUrl;
-    private final int pubSubPort;
+    private final PubSubControl pubSub;
+    private final Clock clock;
+    private final PubSubFaults pubSubFaults;
+    private final ManagedSubscriptions managedSubscriptions;
     private final List<EmulatorFeature> features = new ArrayList<>();
     private Path certificatePem;
     private boolean closed;
 
     private SalesforceEmulator(Builder b) {
         this.identity = b.identity();
-        Clock clock = b.clock;
+        this.clock = b.clock;
         OrgSchema schema = DefaultSchema.create();
         b.schemas.forEach(addition -> SchemaApplier.apply(addition, schema));
         ChangeLog changeLog = new ChangeLog(b.changeLogCapacity);
@@ -100,7 +107,10 @@ public final class SalesforceEmulator implements AutoCloseable {
         boolean started = false;
         try {
             this.baseUrl = (tls == null ? "http" : "https") + "://" + HOST + ":" + front.port();
-            this.pubSubPort = b.grpcPort != 0 ? b.grpcPort : freePort();
+            PubSubOptions o = b.pubSubOptions;
+            this.pubSub = new PubSubControl(new PubSubSettings(o.keepaliveInterval(), o.idleTimeout(),
+                    o.publishStreamIdleTimeout(), o.retention(), o.maxEventsPerTopic(), o.maxChangesPerTransaction()),
+                    b.grpcPort != 0 ? b.grpcPort : freePort());
             this.tokens = new TokenStore(clock, b.tokenLifetime, b.maxTokens, identity.orgId15());
             this.app = new ConnectedApp(identity.clientId(), identity.clientSecret(), b.jwtPreAuthorized);
             b.jwtKeys.forEach(app::registerJwtKey);
@@ -110,10 +120,12 @@ public final class SalesforceEmulator implements AutoCloseable {
             OAuthServer.install(router, identity, app, tokens, clock, baseUrl, baseUrl);
             this.faults = new Faults(faultRegistry, tokens, store.recordLocks());
             this.journal = new RequestJournal(requestLog);
+            this.pubSubFaults = new PubSubFaults(pubSub.faults(), tokens);
+            this.managedSubscriptions = new ManagedSubscriptions(pubSub.managedSubscriptions());
             BulkFaultScript bulkScript = new BulkFaultScript();
             this.bulkFaults = new BulkFaults(bulkScript);
             EmulatorRuntime runtime = new EmulatorRuntime(identity, schema, store, router, dataApi, limits, tokens,
-                    clock, baseUrl, baseUrl, HOST, pubSubPort, tls);
+                    clock, baseUrl, baseUrl, HOST, pubSub.port(), tls, pubSub);
             for (EmulatorFeature feature : ServiceLoader.load(EmulatorFeature.class,
                     SalesforceEmulator.class.getClassLoader())) {
                 feature.start(runtime);
@@ -164,9 +176,39 @@ public final class SalesforceEmulator implements AutoCloseable {
         return front.port();
     }
 
-    /** @return {@code host:port} of the Pub/Sub gRPC service */
+    /** @return {@code host:port} of the Pub/Sub gRPC service (plaintext, or TLS when the emulator runs with TLS) */
     public String pubSubAddress() {
-        return HOST + ":" + pubSubPort;
+        return HOST + ":" + pubSub.port();
+    }
+
+    /** @return the Pub/Sub fault script of this emulator */
+    public PubSubFaults pubSubFaults() {
+        return pubSubFaults;
+    }
+
+    /** @return the managed event subscriptions that {@code ManagedSubscribe} streams use */
+    public ManagedSubscriptions managedSubscriptions() {
+        return managedSubscriptions;
+    }
+
+    /**
+     * Publishes a platform event as the org's user, as {@code POST /sobjects/Order_Event__e} does: it goes to
+     * {@code /event/Order_Event__e} with {@code CreatedDate}, {@code CreatedById} and {@code EventUuid} filled in.
+     *
+     * @param eventApiName the event's API name, e.g. {@code Order_Event__e}
+     * @param fields its custom field values by API name
+     * @return the event's id
+     * @throws IllegalArgumentException if the event or a field is unknown, or a value does not fit its field
+     */
+    public String publishPlatformEvent(String eventApiName, Map<String, ?> fields) {
+        try {
+            PublishedEvent event = PlatformEventFactory.create(store.schema(), clock, eventApiName, fields,
+                    identity.userId());
+            store.changeLog().publishEvent(event);
+            return event.id();
+        } catch (DmlException e) {
+            throw new IllegalArgumentException(e.statusCode() + ": " + e.getMessage(), e);
+        }
     }
 
     /** @return the 18-character org id ({@code 00D…}) */
@@ -389,6 +431,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         private int httpThreads = Math.max(64, Runtime.getRuntime().availableProcessors() * 16);
         private long dailyApiRequests = 100_000;
         private boolean enforceDailyApiLimit;
+        private PubSubOptions pubSubOptions = PubSubOptions.defaults();
         private int bulkRowsPerSecond;
         private int bulkJobListPageSize = BulkSettings.DEFAULT_JOB_LIST_PAGE_SIZE;
         private int bulkResultPageRecords = BulkSettings.DEFAULT_RESULT_PAGE_RECORDS;
@@ -636,6 +679,15 @@ public final class SalesforceEmulator implements AutoCloseable {
          */
         public Builder enforceDailyApiLimit(boolean value) {
             enforceDailyApiLimit = value;
+            return this;
+        }
+
+        /**
+         * @param options keepalive, idle timeouts and retention of the Pub/Sub API (default: Salesforce's)
+         * @return this builder
+         */
+        public Builder pubSub(PubSubOptions options) {
+            pubSubOptions = Objects.requireNonNull(options, "options");
             return this;
         }
 

@@ -6,6 +6,8 @@ import dev.forcelink.testkit.internal.http.TlsMaterial;
 import dev.forcelink.testkit.internal.org.OrgIdentity;
 import dev.forcelink.testkit.internal.org.OrgSchema;
 import dev.forcelink.testkit.internal.org.RecordStore;
+import dev.forcelink.testkit.internal.pubsub.server.PubSubControl;
+import dev.forcelink.testkit.internal.pubsub.server.PubSubSettings;
 import dev.forcelink.testkit.internal.rest.ApiLimits;
 import dev.forcelink.testkit.internal.rest.DataApi;
 import java.time.Clock;
@@ -26,8 +28,23 @@ import java.time.Clock;
  * @param pubSubHost the host the Pub/Sub gRPC service should bind
  * @param pubSubPort the port recorded for the Pub/Sub gRPC service
  * @param tls the TLS material, or {@code null} when TLS is off
+ * @param pubSub the Pub/Sub settings, faults, managed subscriptions and bound port
  */
 public record EmulatorRuntime(OrgIdentity identity, OrgSchema schema, RecordStore store, Router router,
                               DataApi dataApi, ApiLimits limits, TokenStore tokens, Clock clock, String instanceUrl,
-                              String loginUrl, String pubSubHost, int pubSubPort, TlsMaterial tls) {
+                              String loginUrl, String pubSubHost, int pubSubPort, TlsMaterial tls,
+                              PubSubControl pubSub) {
+
+    /**
+     * A runtime whose Pub/Sub service has Salesforce's default settings (for code that builds runtimes itself).
+     *
+     * @see #EmulatorRuntime(OrgIdentity, OrgSchema, RecordStore, Router, DataApi, ApiLimits, TokenStore, Clock,
+     *     String, String, String, int, TlsMaterial, PubSubControl)
+     */
+    public EmulatorRuntime(OrgIdentity identity, OrgSchema schema, RecordStore store, Router router, DataApi dataApi,
+                           ApiLimits limits, TokenStore tokens, Clock clock, String instanceUrl, String loginUrl,
+                           String pubSubHost, int pubSubPort, TlsMaterial tls) {
+        this(identity, schema, store, router, dataApi, limits, tokens, clock, instanceUrl, loginUrl, pubSubHost,
+                pubSubPort, tls, new PubSubControl(PubSubSettings.defaults(), pubSubPort));
+    }
 }

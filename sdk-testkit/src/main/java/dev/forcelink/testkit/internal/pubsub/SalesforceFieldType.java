@@ -36,6 +36,8 @@ public enum SalesforceFieldType {
   DOUBLE(Schema.Type.DOUBLE),
   /** Integer. Avro {@code int}. */
   INT(Schema.Type.INT),
+  /** Long integer. Avro {@code long}. */
+  LONG(Schema.Type.LONG),
   /** Checkbox. Avro {@code boolean}. */
   CHECKBOX(Schema.Type.BOOLEAN),
   /** Date. Avro {@code int} with logical type {@code date} (days since 1970-01-01). */

@@ -36,7 +36,7 @@ class EventSchemaGeneratorTest {
         case NUMBER, CURRENCY, PERCENT, DOUBLE -> Schema.Type.DOUBLE;
         case INT, DATE -> Schema.Type.INT;
         case CHECKBOX -> Schema.Type.BOOLEAN;
-        case DATETIME -> Schema.Type.LONG;
+        case LONG, DATETIME -> Schema.Type.LONG;
       };
       assertThat(type.avroSchema().getType()).as(type.name()).isEqualTo(expected);
     });
