@@ -4,10 +4,13 @@ import dev.forcelink.auth.JwtBearerAuth;
 import dev.forcelink.auth.PrivateKeys;
 import dev.forcelink.core.SalesforceConnection;
 import dev.forcelink.core.auth.AuthProvider;
+import dev.forcelink.pubsub.PubSubClient;
 import dev.forcelink.testkit.SalesforceEmulator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The org an example talks to: a real org when {@code FORCELINK_LOGIN_URL},
@@ -53,9 +56,27 @@ public final class ExampleOrg implements AutoCloseable {
    * @throws IllegalArgumentException if {@code env} names an org only partly
    */
   public static ExampleOrg connect(Map<String, String> env) {
+    return connect(env, settings -> { });
+  }
+
+  /**
+   * Connects to the org named by {@code env}, or starts an embedded emulator configured by {@code
+   * emulatorSettings} (for example with the custom fields an example needs, which a real org must
+   * already have).
+   *
+   * @param env environment variables
+   * @param emulatorSettings applied to the emulator's builder; not called for a real org
+   * @return the org
+   * @throws IllegalArgumentException if {@code env} names an org only partly
+   * @throws NullPointerException if an argument is null
+   */
+  public static ExampleOrg connect(Map<String, String> env, Consumer<SalesforceEmulator.Builder> emulatorSettings) {
+    Objects.requireNonNull(emulatorSettings, "emulatorSettings");
     String loginUrl = env.get("FORCELINK_LOGIN_URL");
     if (loginUrl == null || loginUrl.isBlank()) {
-      SalesforceEmulator emulator = SalesforceEmulator.start();
+      SalesforceEmulator.Builder builder = SalesforceEmulator.builder();
+      emulatorSettings.accept(builder);
+      SalesforceEmulator emulator = builder.start();
       AuthProvider auth = JwtBearerAuth.builder()
           .clientId(emulator.clientId())
           .username(emulator.username())
@@ -116,6 +137,23 @@ public final class ExampleOrg implements AutoCloseable {
    */
   public SalesforceEmulator emulator() {
     return emulator;
+  }
+
+  /**
+   * Builds a Pub/Sub client for this org over the shared connection: the embedded emulator's
+   * plaintext loopback endpoint, or Salesforce's {@code api.pubsub.salesforce.com:7443} with TLS.
+   *
+   * @return a new client; the caller closes it
+   * @throws IllegalStateException if the org is closed
+   */
+  public PubSubClient pubSubClient() {
+    PubSubClient.Builder builder = PubSubClient.builder(connection);
+    if (emulator != null) {
+      String address = emulator.pubSubAddress();
+      int colon = address.lastIndexOf(':');
+      builder.endpoint(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))).plaintext(true);
+    }
+    return builder.build();
   }
 
   /**
