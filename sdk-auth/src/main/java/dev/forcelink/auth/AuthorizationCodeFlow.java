@@ -2,7 +2,6 @@ package dev.forcelink.auth;
 
 import dev.forcelink.auth.internal.FormBody;
 import dev.forcelink.auth.internal.OAuthOperation;
-import dev.forcelink.auth.internal.OAuthTransport;
 import dev.forcelink.auth.internal.SecureUrls;
 import dev.forcelink.auth.internal.TokenEndpoint;
 import dev.forcelink.core.Secret;
@@ -55,13 +54,12 @@ public final class AuthorizationCodeFlow {
       throw new IllegalArgumentException("redirectUri must be absolute and equal a callback URL of the"
           + " connected app");
     }
-    this.loginUrl = SecureUrls.requireSecure(b.loginUrl, b.allowInsecureHttp, "loginUrl");
-    this.allowInsecureHttp = b.allowInsecureHttp;
-    this.httpClient = b.httpClient;
-    this.requestTimeout = b.requestTimeout;
-    this.clock = b.clock;
-    this.endpoint = new TokenEndpoint(OAuthTransport.create(httpClient, requestTimeout), loginUrl,
-        allowInsecureHttp, clock);
+    this.loginUrl = b.requireSecure(b.loginUrl, "loginUrl");
+    this.allowInsecureHttp = b.allowInsecureHttp();
+    this.httpClient = b.httpClient();
+    this.requestTimeout = b.requestTimeout();
+    this.clock = b.clock();
+    this.endpoint = b.tokenEndpoint(loginUrl);
   }
 
   /**
@@ -194,17 +192,18 @@ public final class AuthorizationCodeFlow {
   }
 
   /** Builds an {@link AuthorizationCodeFlow}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends OAuthClientBuilder<Builder> {
     private String clientId;
     private Secret clientSecret;
     private URI redirectUri;
     private URI loginUrl = LoginUrls.PRODUCTION;
-    private HttpClient httpClient;
-    private Duration requestTimeout;
-    private boolean allowInsecureHttp;
-    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /**
      * Sets the connected app's consumer key (required).
@@ -251,46 +250,6 @@ public final class AuthorizationCodeFlow {
      */
     public Builder loginUrl(URI loginUrl) {
       this.loginUrl = loginUrl;
-      return this;
-    }
-
-    /**
-     * Shares the application's HTTP client; by default a new one is created.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-      return this;
-    }
-
-    /**
-     * Sets the timeout of each token request attempt; default 30 seconds.
-     *
-     * @param requestTimeout the timeout
-     * @return this builder
-     * @throws IllegalArgumentException if zero or negative
-     */
-    public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = OAuthTransport.checkTimeout(requestTimeout);
-      return this;
-    }
-
-    /**
-     * Allows a plain {@code http://} login URL on a host that is not a loopback address. For test
-     * servers only.
-     *
-     * @param allowInsecureHttp whether to allow plain HTTP
-     * @return this builder
-     */
-    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-      this.allowInsecureHttp = allowInsecureHttp;
-      return this;
-    }
-
-    Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

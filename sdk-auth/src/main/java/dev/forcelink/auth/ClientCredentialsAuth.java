@@ -2,18 +2,13 @@ package dev.forcelink.auth;
 
 import dev.forcelink.auth.internal.FormBody;
 import dev.forcelink.auth.internal.OAuthOperation;
-import dev.forcelink.auth.internal.OAuthTransport;
-import dev.forcelink.auth.internal.SecureUrls;
 import dev.forcelink.auth.internal.TokenEndpoint;
 import dev.forcelink.core.Secret;
 import dev.forcelink.core.auth.AccessToken;
 import dev.forcelink.core.auth.AuthProvider;
 import dev.forcelink.core.auth.CachingAuthProvider;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -41,17 +36,15 @@ public final class ClientCredentialsAuth implements AuthProvider {
   private ClientCredentialsAuth(Builder b) {
     this.clientId = Checks.requireText(b.clientId, "clientId");
     this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret");
-    URI myDomain = SecureUrls.requireSecure(Objects.requireNonNull(b.myDomainUrl, "myDomainUrl"),
-        b.allowInsecureHttp, "myDomainUrl");
+    URI myDomain = b.requireSecure(Objects.requireNonNull(b.myDomainUrl, "myDomainUrl"), "myDomainUrl");
     if (LoginUrls.isGenericLoginHost(myDomain)) {
       throw new IllegalArgumentException("The client credentials flow must use the org's My Domain URL"
           + " (such as https://acme.my.salesforce.com, shown in Setup > My Domain), not "
           + myDomain.getHost() + ": Salesforce does not accept this flow on the generic login hosts");
     }
     this.useHttpBasic = b.useHttpBasic;
-    this.endpoint = new TokenEndpoint(OAuthTransport.create(b.httpClient, b.requestTimeout), myDomain,
-        b.allowInsecureHttp, b.clock);
-    this.cache = CachingAuthProvider.builder(this::fetchToken).clock(b.clock).build();
+    this.endpoint = b.tokenEndpoint(myDomain);
+    this.cache = b.tokenCache(this::fetchToken);
   }
 
   /**
@@ -121,17 +114,18 @@ public final class ClientCredentialsAuth implements AuthProvider {
   }
 
   /** Builds a {@link ClientCredentialsAuth}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends OAuthClientBuilder<Builder> {
     private String clientId;
     private Secret clientSecret;
     private URI myDomainUrl;
     private boolean useHttpBasic;
-    private HttpClient httpClient;
-    private Duration requestTimeout;
-    private boolean allowInsecureHttp;
-    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /**
      * Sets the connected app's consumer key (required).
@@ -176,46 +170,6 @@ public final class ClientCredentialsAuth implements AuthProvider {
      */
     public Builder useHttpBasic(boolean useHttpBasic) {
       this.useHttpBasic = useHttpBasic;
-      return this;
-    }
-
-    /**
-     * Shares the application's HTTP client; by default a new one is created.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-      return this;
-    }
-
-    /**
-     * Sets the timeout of each token request attempt; default 30 seconds.
-     *
-     * @param requestTimeout the timeout
-     * @return this builder
-     * @throws IllegalArgumentException if zero or negative
-     */
-    public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = OAuthTransport.checkTimeout(requestTimeout);
-      return this;
-    }
-
-    /**
-     * Allows a plain {@code http://} URL on a host that is not a loopback address. For test servers
-     * only: the secret and the token would travel unencrypted.
-     *
-     * @param allowInsecureHttp whether to allow plain HTTP
-     * @return this builder
-     */
-    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-      this.allowInsecureHttp = allowInsecureHttp;
-      return this;
-    }
-
-    Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -3,15 +3,12 @@ package dev.forcelink.auth;
 import dev.forcelink.auth.internal.FormBody;
 import dev.forcelink.auth.internal.JwtAssertionSigner;
 import dev.forcelink.auth.internal.OAuthOperation;
-import dev.forcelink.auth.internal.OAuthTransport;
-import dev.forcelink.auth.internal.SecureUrls;
 import dev.forcelink.auth.internal.TokenEndpoint;
 import dev.forcelink.core.Secret;
 import dev.forcelink.core.auth.AccessToken;
 import dev.forcelink.core.auth.AuthProvider;
 import dev.forcelink.core.auth.CachingAuthProvider;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,15 +51,14 @@ public final class JwtBearerAuth implements AuthProvider {
   private JwtBearerAuth(Builder b) {
     this.clientId = Checks.requireText(b.clientId, "clientId");
     this.username = Checks.requireText(b.username, "username");
-    this.loginUrl = SecureUrls.requireSecure(b.loginUrl, b.allowInsecureHttp, "loginUrl");
+    this.loginUrl = b.requireSecure(b.loginUrl, "loginUrl");
     this.audience = b.audience != null ? Checks.requireText(b.audience, "audience") : defaultAudience(loginUrl);
     this.assertionLifetime = b.assertionLifetime;
     this.signer = JwtAssertionSigner.create(Objects.requireNonNull(b.privateKey,
         "privateKey (load one with PrivateKeys)"));
-    this.clock = b.clock;
-    this.endpoint = new TokenEndpoint(OAuthTransport.create(b.httpClient, b.requestTimeout), loginUrl,
-        b.allowInsecureHttp, clock);
-    this.cache = CachingAuthProvider.builder(this::fetchToken).clock(clock).build();
+    this.clock = b.clock();
+    this.endpoint = b.tokenEndpoint(loginUrl);
+    this.cache = b.tokenCache(this::fetchToken);
   }
 
   /**
@@ -141,19 +137,20 @@ public final class JwtBearerAuth implements AuthProvider {
   }
 
   /** Builds a {@link JwtBearerAuth}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends OAuthClientBuilder<Builder> {
     private String clientId;
     private String username;
     private URI loginUrl = LoginUrls.PRODUCTION;
     private String audience;
     private PrivateKey privateKey;
     private Duration assertionLifetime = MAX_ASSERTION_LIFETIME;
-    private HttpClient httpClient;
-    private Duration requestTimeout;
-    private boolean allowInsecureHttp;
-    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /**
      * Sets the connected app's consumer key, sent as {@code iss} (required).
@@ -232,46 +229,6 @@ public final class JwtBearerAuth implements AuthProvider {
             + "): Salesforce refuses assertions whose exp lies further ahead; got " + assertionLifetime);
       }
       this.assertionLifetime = assertionLifetime;
-      return this;
-    }
-
-    /**
-     * Shares the application's HTTP client; by default a new one is created.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-      return this;
-    }
-
-    /**
-     * Sets the timeout of each token request attempt; default 30 seconds.
-     *
-     * @param requestTimeout the timeout
-     * @return this builder
-     * @throws IllegalArgumentException if zero or negative
-     */
-    public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = OAuthTransport.checkTimeout(requestTimeout);
-      return this;
-    }
-
-    /**
-     * Allows a plain {@code http://} login URL on a host that is not a loopback address. For test
-     * servers only: the assertion and the token would travel unencrypted.
-     *
-     * @param allowInsecureHttp whether to allow plain HTTP
-     * @return this builder
-     */
-    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-      this.allowInsecureHttp = allowInsecureHttp;
-      return this;
-    }
-
-    Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

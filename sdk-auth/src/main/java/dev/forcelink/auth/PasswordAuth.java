@@ -2,17 +2,12 @@ package dev.forcelink.auth;
 
 import dev.forcelink.auth.internal.FormBody;
 import dev.forcelink.auth.internal.OAuthOperation;
-import dev.forcelink.auth.internal.OAuthTransport;
-import dev.forcelink.auth.internal.SecureUrls;
 import dev.forcelink.auth.internal.TokenEndpoint;
 import dev.forcelink.core.Secret;
 import dev.forcelink.core.auth.AccessToken;
 import dev.forcelink.core.auth.AuthProvider;
 import dev.forcelink.core.auth.CachingAuthProvider;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -43,10 +38,8 @@ public final class PasswordAuth implements AuthProvider {
     this.username = Checks.requireText(b.username, "username");
     this.password = Objects.requireNonNull(b.password, "password");
     this.securityToken = b.securityToken;
-    URI loginUrl = SecureUrls.requireSecure(b.loginUrl, b.allowInsecureHttp, "loginUrl");
-    this.endpoint = new TokenEndpoint(OAuthTransport.create(b.httpClient, b.requestTimeout), loginUrl,
-        b.allowInsecureHttp, b.clock);
-    this.cache = CachingAuthProvider.builder(this::fetchToken).clock(b.clock).build();
+    this.endpoint = b.tokenEndpoint(b.requireSecure(b.loginUrl, "loginUrl"));
+    this.cache = b.tokenCache(this::fetchToken);
   }
 
   /**
@@ -112,19 +105,20 @@ public final class PasswordAuth implements AuthProvider {
   }
 
   /** Builds a {@link PasswordAuth}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends OAuthClientBuilder<Builder> {
     private String clientId;
     private Secret clientSecret;
     private String username;
     private Secret password;
     private Secret securityToken;
     private URI loginUrl = LoginUrls.PRODUCTION;
-    private HttpClient httpClient;
-    private Duration requestTimeout;
-    private boolean allowInsecureHttp;
-    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /**
      * Sets the connected app's consumer key (required).
@@ -191,46 +185,6 @@ public final class PasswordAuth implements AuthProvider {
      */
     public Builder loginUrl(URI loginUrl) {
       this.loginUrl = loginUrl;
-      return this;
-    }
-
-    /**
-     * Shares the application's HTTP client; by default a new one is created.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-      return this;
-    }
-
-    /**
-     * Sets the timeout of each token request attempt; default 30 seconds.
-     *
-     * @param requestTimeout the timeout
-     * @return this builder
-     * @throws IllegalArgumentException if zero or negative
-     */
-    public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = OAuthTransport.checkTimeout(requestTimeout);
-      return this;
-    }
-
-    /**
-     * Allows a plain {@code http://} URL on a host that is not a loopback address. For test servers
-     * only: the password would travel unencrypted.
-     *
-     * @param allowInsecureHttp whether to allow plain HTTP
-     * @return this builder
-     */
-    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-      this.allowInsecureHttp = allowInsecureHttp;
-      return this;
-    }
-
-    Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -13,8 +13,6 @@ import dev.forcelink.core.Secret;
 import dev.forcelink.core.auth.AccessToken;
 import dev.forcelink.core.exception.ResponseDecodeException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -39,11 +37,11 @@ public final class SalesforceOAuth {
   private final OAuthTransport transport;
 
   private SalesforceOAuth(Builder b) {
-    this.loginUrl = SecureUrls.requireSecure(b.loginUrl, b.allowInsecureHttp, "loginUrl");
+    this.loginUrl = b.requireSecure(b.loginUrl, "loginUrl");
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
-    this.allowInsecureHttp = b.allowInsecureHttp;
-    this.transport = OAuthTransport.create(b.httpClient, b.requestTimeout);
+    this.allowInsecureHttp = b.allowInsecureHttp();
+    this.transport = b.transport();
   }
 
   /**
@@ -163,15 +161,17 @@ public final class SalesforceOAuth {
   }
 
   /** Builds a {@link SalesforceOAuth}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends OAuthClientBuilder<Builder> {
     private URI loginUrl = LoginUrls.PRODUCTION;
     private String clientId;
     private Secret clientSecret;
-    private HttpClient httpClient;
-    private Duration requestTimeout;
-    private boolean allowInsecureHttp;
 
     private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /**
      * Sets the base URL of the revoke and introspect endpoints: {@link LoginUrls#PRODUCTION} (the
@@ -205,41 +205,6 @@ public final class SalesforceOAuth {
      */
     public Builder clientSecret(Secret clientSecret) {
       this.clientSecret = clientSecret;
-      return this;
-    }
-
-    /**
-     * Shares the application's HTTP client; by default a new one is created.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-      return this;
-    }
-
-    /**
-     * Sets the timeout of each request attempt; default 30 seconds.
-     *
-     * @param requestTimeout the timeout
-     * @return this builder
-     * @throws IllegalArgumentException if zero or negative
-     */
-    public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = OAuthTransport.checkTimeout(requestTimeout);
-      return this;
-    }
-
-    /**
-     * Allows plain {@code http://} URLs on hosts that are not loopback addresses. For test servers
-     * only.
-     *
-     * @param allowInsecureHttp whether to allow plain HTTP
-     * @return this builder
-     */
-    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-      this.allowInsecureHttp = allowInsecureHttp;
       return this;
     }
 

@@ -206,4 +206,21 @@ class ResponseHandlingTest {
     assertThat(sent.get(1).containsHeader("Content-Encoding")).isFalse();
     wm.getWireMock().verifyThat(postRequestedFor(urlPathEqualTo(PATH)).withHeader("Content-Type", matching("application/json")));
   }
+
+  @Test
+  void theBoundedBodyIsKeptForCallersWithTheirOwnErrorShapesAndSecretsAreMasked(WireMockRuntimeInfo wm) {
+    String planted = "00D000000000001!AQ8AQPlantedSessionValueThatMustNotLeak";
+    String results = "{\"referenceId\":\"ref1\",\"errors\":[{\"statusCode\":\"INVALID_EMAIL_ADDRESS\"}]},".repeat(40);
+    String body = "{\"hasErrors\":true,\"echo\":\"" + planted + "\",\"results\":[" + results + "{}]}";
+    stub(wm, 400, body);
+    try (SalesforceConnection c = Fixtures.connection(wm, Fixtures.tokens(wm).caching()).build()) {
+      assertThatThrownBy(() -> c.sendForString(GET))
+          .isInstanceOfSatisfying(SalesforceServiceException.class, e -> {
+            assertThat(e.bodyExcerpt().length()).isLessThanOrEqualTo(501);
+            assertThat(e.responseBody()).startsWith("{\"hasErrors\":true").endsWith("{}]}")
+                .hasSizeGreaterThan(2_000).doesNotContain(planted);
+            assertThat(e.getMessage()).doesNotContain(planted);
+          });
+    }
+  }
 }

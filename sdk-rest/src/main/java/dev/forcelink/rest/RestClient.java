@@ -1,5 +1,8 @@
 package dev.forcelink.rest;
 
+import dev.forcelink.rest.collections.CollectionsClient;
+import dev.forcelink.rest.composite.CompositeClient;
+
 import dev.forcelink.core.ApiVersion;
 import dev.forcelink.core.ApiVersions;
 import dev.forcelink.core.SalesforceConnection;
@@ -48,6 +51,8 @@ public final class RestClient implements AutoCloseable {
   private final Transport transport;
   private final RestAsyncClient async;
   private final UiApiClient uiApi;
+  private final CompositeClient composite;
+  private final CollectionsClient collections;
 
   private RestClient(Builder b) {
     this.ops = new RestOperations(b.connection, b.defaultOptions, new DescribeCache(b.describeCacheSize),
@@ -55,6 +60,8 @@ public final class RestClient implements AutoCloseable {
     this.transport = new Transport(b.connection);
     this.async = new RestAsyncClient(ops, transport);
     this.uiApi = new UiApiClient(ops, transport);
+    this.composite = CompositeClient.create(b.connection);
+    this.collections = CollectionsClient.create(b.connection);
   }
 
   /**
@@ -95,6 +102,26 @@ public final class RestClient implements AutoCloseable {
   /** @return the UI API operations (idempotent record writes) */
   public UiApiClient uiApi() {
     return uiApi;
+  }
+
+  /**
+   * Returns the Composite family on the same connection: {@code /composite} with references,
+   * {@code /composite/batch}, {@code /composite/tree} and {@code /composite/graph}.
+   *
+   * @return the composite client; thread-safe
+   */
+  public CompositeClient composite() {
+    return composite;
+  }
+
+  /**
+   * Returns the sObject Collections operations on the same connection, chunked into 200-record
+   * requests with results in input order.
+   *
+   * @return the collections client; thread-safe
+   */
+  public CollectionsClient collections() {
+    return collections;
   }
 
   // ---------------------------------------------------------------- sObjects

@@ -73,6 +73,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
             emulator = startEmulator();
         }
         emulator.faults().clear();
+        emulator.bulkFaults().clear();
         emulator.requests().reset();
     }
 

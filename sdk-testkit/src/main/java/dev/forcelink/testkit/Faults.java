@@ -3,6 +3,7 @@ package dev.forcelink.testkit;
 import dev.forcelink.testkit.internal.auth.TokenStore;
 import dev.forcelink.testkit.internal.fault.FaultRegistry;
 import dev.forcelink.testkit.internal.fault.FaultRule;
+import dev.forcelink.testkit.internal.org.RecordLocks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,16 +21,25 @@ import java.util.Objects;
  * rule claims is handled normally. Each rule applies to its next {@code count} matching requests and is then
  * spent.
  *
+ * <p>Row locks work per record rather than per request: {@link #lockRecords} makes chosen record writes inside
+ * Composite, sObject Collections, tree and graph requests fail with the record-level {@code UNABLE_TO_LOCK_ROW}
+ * while the rest of the call goes on as usual:
+ * <pre>{@code
+ * emulator.faults().lockRecords(RecordMatcher.object("Account").share(0.10, 7L), 1_000);
+ * }</pre>
+ *
  * <p>Thread-safe: concurrent requests never claim the same injection twice.
  */
 public final class Faults {
 
     private final FaultRegistry registry;
     private final TokenStore tokens;
+    private final RecordLocks recordLocks;
 
-    Faults(FaultRegistry registry, TokenStore tokens) {
+    Faults(FaultRegistry registry, TokenStore tokens, RecordLocks recordLocks) {
         this.registry = registry;
         this.tokens = tokens;
+        this.recordLocks = recordLocks;
     }
 
     /**
@@ -58,9 +68,31 @@ public final class Faults {
         return tokens.revoke(token);
     }
 
-    /** Removes every scripted fault that has not been used up. */
+    /**
+     * Makes the next {@code count} record writes that match fail with the record-level error
+     * {@code UNABLE_TO_LOCK_ROW} ("unable to obtain exclusive access to this record or 1 records: <id>"), as if
+     * another transaction held the rows. Applies to the records written by Composite subrequests, sObject
+     * Collections, sObject tree and Composite graph; the failed record is not written and reports the error in
+     * its result, the others follow the call's {@code allOrNone} rules.
+     *
+     * @param matcher which record writes
+     * @param count how many writes, at least 1 ({@link Integer#MAX_VALUE} for "until cleared")
+     * @throws IllegalArgumentException if {@code count} is below 1
+     */
+    public void lockRecords(RecordMatcher matcher, int count) {
+        Objects.requireNonNull(matcher, "matcher");
+        recordLocks.add(matcher::matches, count);
+    }
+
+    /** @return how many row-lock failures scripted with {@link #lockRecords} are still waiting */
+    public int pendingRecordLocks() {
+        return recordLocks.pending();
+    }
+
+    /** Removes every scripted fault that has not been used up, row locks included. */
     public void clear() {
         registry.clear();
+        recordLocks.clear();
     }
 
     /** @return how many injections are still waiting, summed over all rules */

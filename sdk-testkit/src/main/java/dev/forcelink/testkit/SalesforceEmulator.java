@@ -5,6 +5,9 @@ import dev.forcelink.testkit.internal.EmulatorRuntime;
 import dev.forcelink.testkit.internal.auth.ConnectedApp;
 import dev.forcelink.testkit.internal.auth.OAuthServer;
 import dev.forcelink.testkit.internal.auth.TokenStore;
+import dev.forcelink.testkit.internal.bulk.BulkFaultScript;
+import dev.forcelink.testkit.internal.bulk.BulkFeature;
+import dev.forcelink.testkit.internal.bulk.BulkSettings;
 import dev.forcelink.testkit.internal.fault.FaultRegistry;
 import dev.forcelink.testkit.internal.fault.Journal;
 import dev.forcelink.testkit.internal.http.ApiSession;
@@ -73,6 +76,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final ApiLimits limits;
     private final Faults faults;
     private final RequestJournal journal;
+    private final BulkFaults bulkFaults;
     private final String baseUrl;
     private final int pubSubPort;
     private final List<EmulatorFeature> features = new ArrayList<>();
@@ -104,14 +108,20 @@ public final class SalesforceEmulator implements AutoCloseable {
             DataApi dataApi = new DataApi(router, tokens, limits, b.enforceDailyApiLimit);
             dataApi.installBaseRoutes(session -> baseUrl + "/id/" + session.orgId() + "/" + session.userId());
             OAuthServer.install(router, identity, app, tokens, clock, baseUrl, baseUrl);
-            this.faults = new Faults(faultRegistry, tokens);
+            this.faults = new Faults(faultRegistry, tokens, store.recordLocks());
             this.journal = new RequestJournal(requestLog);
+            BulkFaultScript bulkScript = new BulkFaultScript();
+            this.bulkFaults = new BulkFaults(bulkScript);
             EmulatorRuntime runtime = new EmulatorRuntime(identity, schema, store, router, dataApi, limits, tokens,
                     clock, baseUrl, baseUrl, HOST, pubSubPort, tls);
             for (EmulatorFeature feature : ServiceLoader.load(EmulatorFeature.class,
                     SalesforceEmulator.class.getClassLoader())) {
                 feature.start(runtime);
                 features.add(feature);
+                if (feature instanceof BulkFeature bulk) {
+                    bulk.configure(new BulkSettings(b.bulkRowsPerSecond, b.bulkJobListPageSize,
+                            b.bulkResultPageRecords), bulkScript);
+                }
             }
             front.start();
             started = true;
@@ -272,6 +282,11 @@ public final class SalesforceEmulator implements AutoCloseable {
         return faults;
     }
 
+    /** @return the Bulk API 2.0 fault script of this emulator (failed jobs, dropped or slow result pages) */
+    public BulkFaults bulkFaults() {
+        return bulkFaults;
+    }
+
     /** @return the journal of received requests */
     public RequestJournal requests() {
         return journal;
@@ -374,6 +389,9 @@ public final class SalesforceEmulator implements AutoCloseable {
         private int httpThreads = Math.max(64, Runtime.getRuntime().availableProcessors() * 16);
         private long dailyApiRequests = 100_000;
         private boolean enforceDailyApiLimit;
+        private int bulkRowsPerSecond;
+        private int bulkJobListPageSize = BulkSettings.DEFAULT_JOB_LIST_PAGE_SIZE;
+        private int bulkResultPageRecords = BulkSettings.DEFAULT_RESULT_PAGE_RECORDS;
 
         private Builder() {
         }
@@ -618,6 +636,45 @@ public final class SalesforceEmulator implements AutoCloseable {
          */
         public Builder enforceDailyApiLimit(boolean value) {
             enforceDailyApiLimit = value;
+            return this;
+        }
+
+        /**
+         * @param rowsPerSecond how many rows a Bulk API job processes per second; 0 (the default) for as fast as
+         *     possible. A low rate keeps jobs {@code InProgress} long enough to observe or abort them.
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder bulkProcessingRate(int rowsPerSecond) {
+            if (rowsPerSecond < 0) {
+                throw new IllegalArgumentException("bulkProcessingRate must be 0 (unthrottled) or more, got "
+                        + rowsPerSecond);
+            }
+            bulkRowsPerSecond = rowsPerSecond;
+            return this;
+        }
+
+        /**
+         * @param value the most jobs per page of the Bulk job lists (default and maximum 1000, as Salesforce)
+         * @return this builder
+         * @throws IllegalArgumentException if not 1 to 1000
+         */
+        public Builder bulkJobListPageSize(int value) {
+            if (value < 1 || value > BulkSettings.DEFAULT_JOB_LIST_PAGE_SIZE) {
+                throw new IllegalArgumentException("bulkJobListPageSize must be 1 to 1000, got " + value);
+            }
+            bulkJobListPageSize = value;
+            return this;
+        }
+
+        /**
+         * @param value the records of a Bulk query results page when the client sends no {@code maxRecords}, and
+         *     of each page listed by {@code resultPages} (default 50,000)
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder bulkResultPageSize(int value) {
+            bulkResultPageRecords = atLeastOne(value, "bulkResultPageSize");
             return this;
         }
 

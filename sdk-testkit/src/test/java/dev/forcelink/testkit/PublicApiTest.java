@@ -15,7 +15,7 @@ class PublicApiTest {
 
     private static final List<Class<?>> PUBLIC_TYPES = List.of(SalesforceEmulator.class,
             SalesforceEmulator.Builder.class, EmulatorSchema.class, EmulatorSchema.Builder.class, SchemaField.class,
-            SchemaField.Builder.class, Faults.class, Faults.Injection.class, RequestMatcher.class,
+            SchemaField.Builder.class, Faults.class, Faults.Injection.class, RequestMatcher.class, RecordMatcher.class,
             RequestJournal.class, RecordedRequest.class, EmulatorException.class, Main.class,
             EmulatorExtension.Builder.class);
 

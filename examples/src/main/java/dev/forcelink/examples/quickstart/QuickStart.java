@@ -1,18 +1,15 @@
 package dev.forcelink.examples.quickstart;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forcelink.auth.SalesforceOAuth;
 import dev.forcelink.auth.UserInfo;
 import dev.forcelink.core.ApiVersion;
 import dev.forcelink.core.ApiVersions;
 import dev.forcelink.core.SalesforceConnection;
 import dev.forcelink.core.auth.AccessToken;
-import dev.forcelink.core.http.SalesforceRequest;
 import dev.forcelink.examples.ExampleOrg;
-import java.io.IOException;
+import dev.forcelink.rest.OrgLimits;
+import dev.forcelink.rest.RestClient;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -58,28 +55,14 @@ public final class QuickStart {
     out.println("Versions:  " + versions.get(0) + " to " + versions.get(versions.size() - 1)
         + " offered; using " + chosen);
 
-    String body = connection.withApiVersion(chosen).sendForString(SalesforceRequest.builder()
-        .get()
-        .path(chosen.dataPath() + "/limits")
-        .description("read org limits")
-        .build()).body();
-    JsonNode limits = parse(body);
-    for (String name : SHOWN_LIMITS) {
-      JsonNode limit = limits.path(name);
-      if (!limit.isMissingNode()) {
-        out.printf("%-31s %,d of %,d remaining%n", name + ":", limit.path("Remaining").asLong(),
-            limit.path("Max").asLong());
+    try (RestClient rest = RestClient.create(connection.withApiVersion(chosen))) {
+      OrgLimits limits = rest.limits();
+      for (String name : SHOWN_LIMITS) {
+        limits.get(name).ifPresent(limit ->
+            out.printf("%-31s %,d of %,d remaining%n", name + ":", limit.remaining(), limit.max()));
       }
     }
     connection.apiUsage().ifPresent(usage ->
         out.printf("API usage: %,d of %,d daily requests used (from Sforce-Limit-Info)%n", usage.used(), usage.max()));
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return new ObjectMapper().readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -17,6 +17,7 @@ public class SalesforceServiceException extends ForcelinkException {
   private final int statusCode;
   private final List<SalesforceError> errors;
   private final String bodyExcerpt;
+  private final String responseBody;
   private final boolean retryable;
   private final boolean throttling;
   private final transient ApiUsage apiUsage;
@@ -31,6 +32,7 @@ public class SalesforceServiceException extends ForcelinkException {
     this.statusCode = details.statusCode;
     this.errors = details.errors;
     this.bodyExcerpt = details.bodyExcerpt;
+    this.responseBody = details.responseBody;
     this.retryable = details.retryable;
     this.throttling = details.throttling;
     this.apiUsage = details.apiUsage;
@@ -73,6 +75,17 @@ public class SalesforceServiceException extends ForcelinkException {
     return bodyExcerpt;
   }
 
+  /**
+   * Returns the error response's body as received, at most 64 KiB (cut beyond that) and with
+   * anything secret-looking masked, for callers that parse error shapes of their own (such as the
+   * per-record errors of a failed sObject Tree). Not part of {@link #getMessage()}.
+   *
+   * @return the body, or an empty string when there was none
+   */
+  public String responseBody() {
+    return responseBody;
+  }
+
   @Override
   public boolean isRetryable() {
     return retryable;
@@ -102,6 +115,7 @@ public class SalesforceServiceException extends ForcelinkException {
     private int statusCode;
     private List<SalesforceError> errors = List.of();
     private String bodyExcerpt = "";
+    private String responseBody = "";
     private String correlationId;
     private String requestId;
     private boolean retryable;
@@ -150,6 +164,17 @@ public class SalesforceServiceException extends ForcelinkException {
      */
     public Details bodyExcerpt(String bodyExcerpt) {
       this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
+      return this;
+    }
+
+    /**
+     * Sets the bounded, redacted response body.
+     *
+     * @param responseBody the body; callers bound its length and mask secrets
+     * @return these details
+     */
+    public Details responseBody(String responseBody) {
+      this.responseBody = responseBody == null ? "" : responseBody;
       return this;
     }
 

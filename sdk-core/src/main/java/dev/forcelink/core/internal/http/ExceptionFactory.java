@@ -9,7 +9,9 @@ import dev.forcelink.core.exception.RecordLockedException;
 import dev.forcelink.core.exception.SalesforceServiceException;
 import dev.forcelink.core.internal.error.ErrorBody;
 import dev.forcelink.core.internal.retry.RetryAction;
+import dev.forcelink.core.internal.log.Redaction;
 import dev.forcelink.core.limits.ApiUsage;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Turns an error response into the typed exception the hierarchy defines for it. Stateless and
@@ -32,6 +34,24 @@ public final class ExceptionFactory {
    */
   public static SalesforceServiceException fromResponse(int status, ErrorBody body, RetryAction action,
       String summary, String correlationId, String requestId, ApiUsage usage) {
+    return fromResponse(status, body, null, action, summary, correlationId, requestId, usage);
+  }
+
+  /**
+   * Creates the exception for an error response, keeping its (bounded) body.
+   *
+   * @param status the HTTP status
+   * @param body the parsed error body
+   * @param rawBody the body as received (at most 64 KiB), or null; secrets are masked here
+   * @param action the classifier's action for it
+   * @param summary what was being done (the request's description), or null
+   * @param correlationId the correlation id, or null
+   * @param requestId the server's request id, or null
+   * @param usage the usage the response reported, or null
+   * @return the exception, never null
+   */
+  public static SalesforceServiceException fromResponse(int status, ErrorBody body, byte[] rawBody,
+      RetryAction action, String summary, String correlationId, String requestId, ApiUsage usage) {
     boolean throttled = action == RetryAction.RETRY_THROTTLED;
     String lead = summary;
     if (action == RetryAction.QUOTA_FAIL) {
@@ -42,6 +62,8 @@ public final class ExceptionFactory {
         .statusCode(status)
         .errors(body.errors())
         .bodyExcerpt(body.excerpt())
+        .responseBody(rawBody == null ? null
+            : Redaction.redactText(new String(rawBody, StandardCharsets.UTF_8)))
         .correlationId(correlationId)
         .requestId(requestId)
         .retryable(action.isRetry())

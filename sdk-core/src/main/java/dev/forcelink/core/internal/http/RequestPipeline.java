@@ -409,7 +409,8 @@ public final class RequestPipeline {
       return Step.success(SalesforceResponse.of(status, headers, outcome.body(), call.correlationId, requestId,
           usage, call.sends));
     }
-    ErrorBody body = ErrorBodyParser.parse(outcome.error().bytes());
+    byte[] errorBytes = outcome.error().bytes();
+    ErrorBody body = ErrorBodyParser.parse(errorBytes);
     RetryAction action = Classifier.classify(status, body);
     String reason = "HTTP " + status + body.errors().stream().findFirst().map(e -> " " + e.errorCode()).orElse("");
     String summary = call.request.description();
@@ -423,7 +424,7 @@ public final class RequestPipeline {
           : " (the token was rejected again after a refresh; check the user's API access and session settings)");
     }
     ForcelinkException failure =
-        ExceptionFactory.fromResponse(status, body, action, summary, call.correlationId, requestId, usage);
+        ExceptionFactory.fromResponse(status, body, errorBytes, action, summary, call.correlationId, requestId, usage);
     return Step.failure(decide(call, attempt, action, false, failure, reason));
   }
 

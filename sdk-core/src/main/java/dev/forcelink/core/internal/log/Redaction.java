@@ -39,6 +39,8 @@ public final class Redaction {
   private static final Pattern FORM_SECRET = Pattern.compile(
       "(?i)(?<![A-Za-z0-9_])((?:" + String.join("|", SECRET_FIELDS) + ")=)[^&\\s\"',;]+");
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s,;\"']+");
+  /** A Salesforce session id (access token): the org id, '!', an opaque part. */
+  private static final Pattern SESSION_ID = Pattern.compile("00D[0-9A-Za-z]{12,15}![0-9A-Za-z._\\-]+");
 
   private Redaction() {}
 
@@ -96,7 +98,8 @@ public final class Redaction {
   /**
    * Replaces the values of secret fields in JSON text (such as an OAuth response echoed in an
    * error), {@code name=value} pairs of secret fields, and any {@code Bearer} credential in free
-   * text. Works on fragments and truncated text.
+   * text, and anything shaped like a Salesforce session id ({@code 00D…!…}). Works on fragments
+   * and truncated text.
    *
    * @param text the text
    * @return the text with secret values replaced; null stays null
@@ -108,7 +111,8 @@ public final class Redaction {
     Matcher m = JSON_SECRET.matcher(text);
     String out = m.replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + "\"" + REDACTED + "\""));
     out = FORM_SECRET.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
-    return BEARER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
+    out = BEARER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
+    return SESSION_ID.matcher(out).replaceAll(Matcher.quoteReplacement(REDACTED));
   }
 
   /**

@@ -311,6 +311,28 @@ public final class Exchange {
     }
 
     /**
+     * Announces a body of {@code declaredLength} bytes, lets {@code writer} send fewer, then closes the connection:
+     * the client sees the connection drop mid-body (fault injection). Never gzipped.
+     *
+     * @param statusCode HTTP status
+     * @param contentType the content type
+     * @param declaredLength the {@code Content-Length} announced, at least 1
+     * @param writer writes fewer than {@code declaredLength} bytes; do not close the stream
+     * @throws IOException if writing fails
+     */
+    public void sendTruncated(int statusCode, String contentType, long declaredLength, BodyWriter writer)
+            throws IOException {
+        markResponded(statusCode);
+        http.getResponseHeaders().set("Content-Type", contentType);
+        http.sendResponseHeaders(statusCode, declaredLength);
+        OutputStream out = http.getResponseBody();
+        writer.writeTo(out);
+        out.flush();
+        // Closing the exchange while the fixed-length body is incomplete makes the server close the socket.
+        http.close();
+    }
+
+    /**
      * Closes the connection without any response, as a dropped connection would.
      */
     public void dropConnection() {

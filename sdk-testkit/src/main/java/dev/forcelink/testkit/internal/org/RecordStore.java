@@ -40,6 +40,7 @@ public final class RecordStore {
     private final Map<String, Map<String, String>> uniqueIndexes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> autoNumbers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> deletedOrder = new ConcurrentLinkedQueue<>();
+    private final RecordLocks recordLocks = new RecordLocks();
     private long commitNumber;
 
     /**
@@ -70,6 +71,11 @@ public final class RecordStore {
     /** @return the log of committed writes */
     public ChangeLog changeLog() {
         return changeLog;
+    }
+
+    /** @return the row locks tests script ({@code UNABLE_TO_LOCK_ROW} for chosen record writes) */
+    public RecordLocks recordLocks() {
+        return recordLocks;
     }
 
     /** @return the record cap */
@@ -458,6 +464,23 @@ public final class RecordStore {
             put(def, deleted, current);
             deletedOrder.add(deleted.id());
             changes.add(new PendingChange(ChangeType.DELETE, def.name(), current.id(), List.of(), List.of(), Map.of()));
+            return deleted;
+        }
+
+        /**
+         * Deletes a record for good, without the recycle bin (Bulk API {@code hardDelete}): queryAll no longer sees
+         * it and it cannot be undeleted. The change log records a {@code DELETE}, as for a soft delete.
+         *
+         * @param id the record id
+         * @return the record as it was deleted
+         * @throws DmlException {@code NOT_FOUND} or {@code ENTITY_IS_DELETED}
+         */
+        public StoredRecord hardDelete(String id) {
+            StoredRecord deleted = delete(id);
+            SObjectDef def = requireObject(deleted.objectName());
+            remove(def, deleted);
+            deletedOrder.remove(deleted.id());
+            undo.add(() -> insertRaw(def, deleted));
             return deleted;
         }
 

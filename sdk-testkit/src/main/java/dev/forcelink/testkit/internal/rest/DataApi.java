@@ -7,7 +7,9 @@ import dev.forcelink.testkit.internal.http.Router;
 import dev.forcelink.testkit.internal.http.SessionResolver;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The versioned data API under {@code /services/data/vXX.X/}: every route added here gets the version check
@@ -30,6 +32,7 @@ public final class DataApi {
     private final SessionResolver sessions;
     private final ApiLimits limits;
     private final boolean enforceDailyLimit;
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
 
     /**
      * @param router where routes go
@@ -54,6 +57,20 @@ public final class DataApi {
      */
     public void add(String method, String subPath, RouteHandler handler) {
         router.add(method, PREFIX + subPath, guarded(handler));
+    }
+
+    /**
+     * Returns this emulator's one instance of a component that several features' resources share (such as the
+     * query cursors behind {@code nextRecordsUrl}, which {@code /query} and Composite subrequests both open),
+     * creating it on first use. Features may start in any order; the first caller's factory wins.
+     *
+     * @param type the component's class, the key
+     * @param factory makes the instance when there is none yet
+     * @param <T> the component type
+     * @return the shared instance
+     */
+    public <T> T shared(Class<T> type, Supplier<? extends T> factory) {
+        return type.cast(shared.computeIfAbsent(type, key -> factory.get()));
     }
 
     /**

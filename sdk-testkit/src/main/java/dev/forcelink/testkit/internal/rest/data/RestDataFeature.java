@@ -17,7 +17,8 @@ public final class RestDataFeature implements EmulatorFeature {
     public void start(EmulatorRuntime runtime) {
         RecordService records = new RecordService(runtime.schema(), runtime.store(), runtime.clock());
         new SObjectRoutes(runtime.schema(), runtime.store(), records).install(runtime.dataApi());
-        new QueryRoutes(runtime.schema(), runtime.store(), runtime.clock()).install(runtime.dataApi());
+        runtime.dataApi().shared(QueryRoutes.class,
+                () -> new QueryRoutes(runtime.schema(), runtime.store(), runtime.clock())).install(runtime.dataApi());
         new SearchRoutes(runtime.schema(), runtime.store(), runtime.clock()).install(runtime.dataApi());
         new UiApiRoutes(runtime.schema(), runtime.store(), records, runtime.clock()).install(runtime.dataApi());
         new DescribeRoutes(runtime.schema(), runtime.clock(), runtime.instanceUrl()).install(runtime.dataApi());

@@ -1,6 +1,8 @@
 package dev.forcelink.testkit.internal.rest.query;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forcelink.testkit.internal.http.Exchange;
 import dev.forcelink.testkit.internal.http.Json;
 import dev.forcelink.testkit.internal.org.RecordStore;
@@ -71,21 +73,51 @@ public final class QueryRoutes {
             exchange.sendError(400, "MALFORMED_QUERY", "A query string has to be specified");
             return;
         }
-        SoqlPreparedQuery prepared;
+        Page page;
         try {
-            prepared = engine.prepare(soql, catalog);
+            page = firstPage(soql, includeDeleted, batchSize(exchange.header("Sforce-Query-Options")),
+                    exchange.apiVersion());
         } catch (SoqlException e) {
             exchange.sendError(400, e.errorCode().name(), e.getMessage());
             return;
         }
-        String version = exchange.apiVersion();
+        sendPage(exchange, page.totalSize(), page.nextRecordsUrl(), page.rows(), exchange.apiVersion());
+    }
+
+    /**
+     * Runs a query and returns its first batch as the JSON tree {@code {"totalSize","done","nextRecordsUrl",
+     * "records"}}, opening a cursor that {@code GET /query/{locator}} continues when more rows remain: the core of
+     * {@code GET /query} for Composite subrequests.
+     *
+     * @param soql the SOQL text
+     * @param includeDeleted whether this is a queryAll
+     * @param batchSize rows in the batch (200 to 2000)
+     * @param apiVersion the request's API version, for record URLs and {@code nextRecordsUrl}
+     * @return a new JSON object
+     * @throws SoqlException when the query is malformed or names unknown objects or fields
+     */
+    public ObjectNode firstPageJson(String soql, boolean includeDeleted, int batchSize, String apiVersion) {
+        Page page = firstPage(soql, includeDeleted, batchSize, apiVersion);
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("totalSize", page.totalSize());
+        node.put("done", page.nextRecordsUrl() == null);
+        if (page.nextRecordsUrl() != null) {
+            node.put("nextRecordsUrl", page.nextRecordsUrl());
+        }
+        ArrayNode records = node.putArray("records");
+        for (SoqlRow row : page.rows()) {
+            records.add(RecordJson.toNode(row, apiVersion));
+        }
+        return node;
+    }
+
+    private Page firstPage(String soql, boolean includeDeleted, int batch, String version) {
+        SoqlPreparedQuery prepared = engine.prepare(soql, catalog);
         if (prepared.isCount() || prepared.isAggregate()) {
             SoqlResult result = engine.execute(prepared, data, includeDeleted);
-            sendPage(exchange, result.totalSize(), null, result.records(), version);
-            return;
+            return new Page(result.totalSize(), null, result.records());
         }
         List<Map<String, Object>> matches = engine.select(prepared, data, includeDeleted);
-        int batch = batchSize(exchange.header("Sforce-Query-Options"));
         int end = Math.min(batch, matches.size());
         List<SoqlRow> rows = engine.project(prepared, data, includeDeleted, matches.subList(0, end));
         String next = null;
@@ -93,7 +125,11 @@ public final class QueryRoutes {
             String locator = cursors.open(prepared, includeDeleted, matches, batch);
             next = nextUrl(version, locator, end);
         }
-        sendPage(exchange, matches.size(), next, rows, version);
+        return new Page(matches.size(), next, rows);
+    }
+
+    /** One batch of a query result. */
+    private record Page(int totalSize, String nextRecordsUrl, List<SoqlRow> rows) {
     }
 
     private void next(Exchange exchange) throws IOException {
@@ -149,8 +185,13 @@ public final class QueryRoutes {
         }
     }
 
-    /** Reads {@code batchSize=N} from {@code Sforce-Query-Options}, clamped to 200..2000 as Salesforce does. */
-    static int batchSize(String header) {
+    /**
+     * Reads {@code batchSize=N} from {@code Sforce-Query-Options}, clamped to 200..2000 as Salesforce does.
+     *
+     * @param header the header value, may be {@code null}
+     * @return the batch size, 2000 by default
+     */
+    public static int batchSize(String header) {
         if (header == null) {
             return DEFAULT_BATCH;
         }
