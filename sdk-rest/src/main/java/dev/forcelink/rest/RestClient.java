@@ -302,6 +302,8 @@ public final class RestClient implements AutoCloseable {
    * @throws dev.forcelink.core.exception.MultipleChoicesException if several records match (the
    *     exception lists them)
    * @throws dev.forcelink.core.exception.NotFoundException for an unknown external id field
+   * @throws IllegalArgumentException before sending, if {@code updateOnly} is set on a connection
+   *     below API v61.0 (older versions would ignore it and create the record)
    */
   public UpsertResult upsert(String type, String externalIdField, String value, Object record, UpsertOptions options) {
     Objects.requireNonNull(options, "options");

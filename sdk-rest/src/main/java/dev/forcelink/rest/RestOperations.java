@@ -2,6 +2,7 @@ package dev.forcelink.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.forcelink.core.ApiVersion;
 import dev.forcelink.core.SalesforceConnection;
 import dev.forcelink.core.exception.SalesforceServiceException;
 import dev.forcelink.core.http.Idempotency;
@@ -34,6 +35,7 @@ import java.util.function.UnaryOperator;
  */
 final class RestOperations {
   private static final String JSON = "application/json";
+  private static final ApiVersion UPDATE_ONLY_SINCE = new ApiVersion(61, 0);
 
   final SalesforceConnection connection;
   final RequestOptions defaults;
@@ -194,6 +196,13 @@ final class RestOperations {
     checkField(externalIdField);
     Objects.requireNonNull(value, "external id value");
     Objects.requireNonNull(upsertOptions, "upsertOptions");
+    if (upsertOptions.updateOnly() && !connection.apiVersion().isAtLeast(UPDATE_ONLY_SINCE)) {
+      // Older versions do not know the parameter and would create the record the caller asked
+      // never to create (fact sheet §1.3: updateOnly is API v61.0+).
+      throw new IllegalArgumentException("updateOnly needs API v" + UPDATE_ONLY_SINCE + " or later, but this"
+          + " connection uses v" + connection.apiVersion() + "; use a newer version (withApiVersion) or look the"
+          + " record up first");
+    }
     RequestOptions o = merged(upsertOptions.requestOptions());
     SalesforceRequest.Builder b = SalesforceRequest.builder().patch()
         .path(sobjectPath(type, externalIdField, value))

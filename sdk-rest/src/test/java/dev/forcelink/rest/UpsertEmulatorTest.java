@@ -105,6 +105,27 @@ class UpsertEmulatorTest {
   }
 
   @Test
+  void updateOnlyBelowApiVersion61IsRefusedBeforeAnythingIsCreated() {
+    // Regression: the client sent ?updateOnly=true on v60.0, which ignores it, and a record the
+    // caller asked never to create was created (fact sheet §1.3: updateOnly is v61.0+).
+    UpsertOptions updateOnly = UpsertOptions.builder().updateOnly(true).build();
+    try (RestClient v60 = RestClient.create(e2e.connection.withApiVersion(ApiVersion.parse("60.0")))) {
+      assertThatThrownBy(() -> v60.upsert("Account", ERP, "ERP-V60", account("Never"), updateOnly))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("v61.0").hasMessageContaining("v60.0");
+      assertThatThrownBy(() -> v60.async().upsert("Account", ERP, "ERP-V60", account("Never"), updateOnly).join())
+          .hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(e2e.emulator.requests().count()).isZero();
+    try (RestClient v61 = RestClient.create(e2e.connection.withApiVersion(ApiVersion.parse("61.0")))) {
+      assertThatThrownBy(() -> v61.upsert("Account", ERP, "ERP-V60", account("Never"), updateOnly))
+          .isInstanceOf(SalesforceServiceException.class);
+    }
+    assertThatThrownBy(() -> e2e.rest.retrieveByExternalId("Account", ERP, "ERP-V60"))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
   void anUnknownExternalIdFieldIsNotFound() {
     assertThatThrownBy(() -> e2e.rest.upsert("Account", "Phone", "555", account("x")))
         .isInstanceOf(NotFoundException.class);
