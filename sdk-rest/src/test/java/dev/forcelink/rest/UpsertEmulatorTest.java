@@ -126,6 +126,23 @@ class UpsertEmulatorTest {
   }
 
   @Test
+  void theEmulatorRefusesAnUpsertBodyNamingTheExternalIdOrId() {
+    // Regression: the emulator accepted such bodies silently and dropped the value; the REST API
+    // guide (upsert by external ID) says they generate an error.
+    String path = DATA + "/sobjects/Account/" + ERP + "/RAW-1";
+    for (String body : List.of("{\"Name\":\"x\",\"" + ERP + "\":\"RAW-1\"}", "{\"Name\":\"x\",\"external_erp_id__c\":\"B\"}",
+        "{\"Name\":\"x\",\"Id\":\"001000000000000AAA\"}")) {
+      assertThatThrownBy(() -> e2e.rest.rawJson("PATCH", path, body)).as(body)
+          .isInstanceOfSatisfying(SalesforceServiceException.class, ex -> {
+            assertThat(ex.statusCode()).isEqualTo(400);
+            assertThat(ex.errorCode()).contains("INVALID_FIELD");
+          });
+    }
+    assertThatThrownBy(() -> e2e.rest.retrieveByExternalId("Account", ERP, "RAW-1"))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
   void anUnknownExternalIdFieldIsNotFound() {
     assertThatThrownBy(() -> e2e.rest.upsert("Account", "Phone", "555", account("x")))
         .isInstanceOf(NotFoundException.class);
