@@ -13,6 +13,7 @@ import dev.forcelink.testkit.EmulatorExtension;
 import dev.forcelink.testkit.RecordedRequest;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +141,32 @@ class UpsertEmulatorTest {
     }
     assertThatThrownBy(() -> e2e.rest.retrieveByExternalId("Account", ERP, "RAW-1"))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aRecordCarryingItsOwnExternalIdIsUpsertedWithTheKeyOnlyInTheUrl() {
+    // Regression: the client sent the external id field in the body, which Salesforce refuses.
+    UpsertResult fromSObject = e2e.rest.upsert("Account", ERP, "KEY-1",
+        SObject.builder("Account").set("Name", "Keyed").set(ERP, "KEY-1").build());
+    UpsertResult fromMap = e2e.rest.upsert("Account", "external_erp_id__c", "KEY-1",
+        Map.of("Name", "Keyed again", "External_ERP_Id__c", "KEY-1"));
+
+    assertThat(fromSObject.created()).isTrue();
+    assertThat(fromMap).isEqualTo(new UpsertResult(fromSObject.id(), false));
+    assertThat(e2e.rest.retrieve("Account", fromSObject.id(), "Name", ERP).fields())
+        .containsEntry("Name", "Keyed again").containsEntry(ERP, "KEY-1");
+  }
+
+  @Test
+  void aRecordCarryingAnotherExternalIdIsRefusedBeforeSending() {
+    assertThatThrownBy(() -> e2e.rest.upsert("Account", ERP, "KEY-2",
+        SObject.builder("Account").set("Name", "Confused").set(ERP, "KEY-3").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("KEY-2").hasMessageContaining("KEY-3");
+    assertThatThrownBy(() -> e2e.rest.upsert("Account", ERP, "KEY-2",
+        SObject.builder("Account").set("Name", "Confused").setNull(ERP).build()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(e2e.emulator.requests().count()).isZero();
   }
 
   @Test
