@@ -165,6 +165,33 @@ class QueryEmulatorTest {
   }
 
   @Test
+  void anUnknownCursorSaysToRunTheQueryAgain() {
+    QueryCursor bogus = new QueryCursor(DATA + "/query/01gNOSUCHLOCATOR-200", 0);
+
+    assertThatThrownBy(() -> e2e.rest.resume(bogus))
+        .isInstanceOfSatisfying(InvalidQueryLocatorException.class, ex -> {
+          assertThat(ex.errorCode()).contains("INVALID_QUERY_LOCATOR");
+          assertThat(ex.isRetryable()).isFalse();
+          assertThat(ex.getMessage()).contains("run the query again");
+        });
+  }
+
+  @Test
+  void queryAllContinuesUnderQuery() {
+    try (QueryResult<SObject> all = e2e.rest.queryAll(PAGED, SObject.class, QueryOptions.defaults())) {
+      assertThat(all.stream().map(r -> r.getString("AccountNumber"))).containsExactlyElementsOf(expectedNumbers(0));
+    }
+    assertThat(e2e.emulator.requests().list()).extracting(RecordedRequest::path)
+        .containsExactly(DATA + "/queryAll", DATA + "/query/" + locatorOf(1) + "-2000",
+            DATA + "/query/" + locatorOf(1) + "-4000");
+  }
+
+  private String locatorOf(int request) {
+    String path = e2e.emulator.requests().list().get(request).path();
+    return path.substring(path.lastIndexOf('/') + 1, path.lastIndexOf('-'));
+  }
+
+  @Test
   void queryAllAlsoReturnsDeletedRecordsFlaggedIsDeleted() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

@@ -4,10 +4,13 @@ import static dev.forcelink.rest.EmulatorRest.DATA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forcelink.core.SalesforceConnection;
+import dev.forcelink.core.exception.ConnectionException;
 import dev.forcelink.core.exception.NotFoundException;
 import dev.forcelink.core.exception.SalesforceServiceException;
 import dev.forcelink.testkit.EmulatorExtension;
 import dev.forcelink.testkit.RecordedRequest;
+import dev.forcelink.testkit.RequestMatcher;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,6 +174,34 @@ class SObjectEmulatorTest {
     assertThat(e2e.emulator.requests().list()).filteredOn(r -> r.path().startsWith(DATA + "/sobjects/Account"))
         .hasSize(3)
         .allSatisfy(r -> assertThat(r.header("Sforce-Call-Options")).isEqualTo("client=forcelink-e2e"));
+  }
+
+  @Test
+  void aCreateIsNotResentAfterTheConnectionDropsButAnUpdateIs() {
+    e2e.emulator.faults().next(1, RequestMatcher.pathMatches(DATA + "/sobjects/Account").method("POST"))
+        .dropConnection();
+    assertThatThrownBy(() -> newAccount("Maybe")).isInstanceOf(ConnectionException.class);
+    assertThat(e2e.requests("POST", DATA + "/sobjects/Account")).hasSize(1);
+
+    String id = newAccount("Surely");
+    e2e.emulator.faults().next(1, RequestMatcher.pathStartsWith(DATA + "/sobjects/Account/").method("PATCH"))
+        .dropConnection();
+    e2e.rest.update(SObject.builder("Account").id(id).set("Industry", "Energy").build());
+    assertThat(e2e.requests("PATCH", DATA + "/sobjects/Account/" + id)).extracting(RecordedRequest::status)
+        .containsExactly(-1, 204);
+  }
+
+  @Test
+  void gzippedRequestBodiesAreRead() {
+    String longText = "x".repeat(4_000);
+    try (SalesforceConnection gzip = e2e.connection.toBuilder().compressRequests(true).build();
+        RestClient rest = RestClient.create(gzip)) {
+      String id = rest.create(SObject.builder("Account").set("Name", "Zipped").set("Description", longText).build())
+          .id();
+      assertThat(rest.retrieve("Account", id, "Description").getString("Description")).isEqualTo(longText);
+    }
+    assertThat(e2e.requests("POST", DATA + "/sobjects/Account")).singleElement()
+        .satisfies(r -> assertThat(r.header("Content-Encoding")).isEqualTo("gzip"));
   }
 
   @Test
