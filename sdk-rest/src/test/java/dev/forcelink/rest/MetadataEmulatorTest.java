@@ -94,6 +94,35 @@ class MetadataEmulatorTest {
   }
 
   @Test
+  void describeReadsFieldTypesPicklistsReferencesAndRecordTypes() {
+    SObjectDescribe contact = e2e.rest.describe("Contact");
+    SObjectDescribe account = e2e.rest.describe("Account");
+
+    assertThat(contact.field("AccountId")).hasValueSatisfying(f -> {
+      assertThat(f.type()).isEqualTo("reference");
+      assertThat(f.referenceTo()).containsExactly("Account");
+      assertThat(f.relationshipName()).isEqualTo("Account");
+    });
+    assertThat(contact.field("LastName")).hasValueSatisfying(f -> {
+      assertThat(f.type()).isEqualTo("string");
+      assertThat(f.length()).isEqualTo(80);
+      assertThat(f.nillable()).isFalse();
+      assertThat(f.createable()).isTrue();
+    });
+    assertThat(account.field("Industry").orElseThrow().picklistValues())
+        .anySatisfy(p -> {
+          assertThat(p.value()).isEqualTo("Energy");
+          assertThat(p.active()).isTrue();
+        });
+    assertThat(account.field("Id").orElseThrow().type()).isEqualTo("id");
+    assertThat(account.recordTypeInfos()).anySatisfy(r -> assertThat(r.recordTypeId()).isNotBlank());
+    assertThat(account.childRelationships()).anySatisfy(c -> {
+      assertThat(c.childSObject()).isEqualTo("Contact");
+      assertThat(c.field()).isEqualTo("AccountId");
+    });
+  }
+
+  @Test
   void describingAnUnknownObjectIsNotFound() {
     assertThatThrownBy(() -> e2e.rest.describe("Nope__c")).isInstanceOf(NotFoundException.class);
   }

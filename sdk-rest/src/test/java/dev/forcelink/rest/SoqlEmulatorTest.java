@@ -45,7 +45,7 @@ class SoqlEmulatorTest {
   @Test
   void everyStringLiteralMatchesOnlyItsOwnRecord() {
     List<String> awkward = List.of("O'Brien", "back\\slash", "quote \" inside", "line\nbreak", "tab\there",
-        "50% off", "50x off", "under_score", "underXscore", "Zürich 東京 😀", "' OR Name != '");
+        "50% off", "50x off", "under_score", "underXscore", "Zürich 東京 😀", "' OR Name != '", "a+b = c & d", "raw %25 escape");
     Map<String, String> ids = new LinkedHashMap<>();
     for (String name : awkward) {
       ids.put(name, e2e.rest.create(SObject.builder("Account").set("Name", name).set("Description", "soql")
