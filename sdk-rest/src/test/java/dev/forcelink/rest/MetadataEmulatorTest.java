@@ -51,6 +51,19 @@ class MetadataEmulatorTest {
   }
 
   @Test
+  void soslOnApiVersion35ReadsTheBareArray() {
+    String id = e2e.rest.create(SObject.builder("Account").set("Name", "Numbat Tools").build()).id();
+
+    try (RestClient v35 = RestClient.create(e2e.connection.withApiVersion(ApiVersion.parse("35.0")))) {
+      RawResponse raw = v35.raw(SalesforceRequest.builder().get().path("/services/data/v35.0/search")
+          .queryParam("q", "FIND {Numbat} RETURNING Account(Id)").build());
+      assertThat(raw.bodyAsString()).startsWith("[");
+      assertThat(v35.search("FIND {Numbat} RETURNING Account(Id)")).extracting(r -> r.id().orElseThrow())
+          .containsExactly(id);
+    }
+  }
+
+  @Test
   void parameterizedSearchFindsRecordsByText() {
     String id = e2e.rest.create(SObject.builder("Account").set("Name", "Wombat Gears").build()).id();
 
