@@ -19,4 +19,15 @@ interface Dispatcher {
 
   /** Ends delivery: normally when {@code failure} is null, otherwise with the failure. */
   void terminate(Throwable failure);
+
+  /**
+   * Waits until no event is being handled, at most {@code timeout}; returns at once when called
+   * from a handler (which would otherwise wait for itself). The default does not wait: consumers
+   * that acknowledge on their own schedule (the Flow publisher) are not waited for.
+   *
+   * @return true if idle
+   */
+  default boolean awaitIdle(java.time.Duration timeout) {
+    return true;
+  }
 }

@@ -16,6 +16,9 @@ import java.util.function.BiConsumer;
 final class HandlerDispatcher implements Dispatcher {
   private record Item(PubSubEvent event, long seq) {}
 
+  /** Marks the threads running a handler, so that a handler closing its own subscription never waits for itself. */
+  private static final ThreadLocal<Boolean> IN_HANDLER = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
   private final EventHandler handler;
   private final Executor executor;
   private final int concurrency;
@@ -74,13 +77,20 @@ final class HandlerDispatcher implements Dispatcher {
         inProcess++;
       }
       Throwable failure = null;
+      IN_HANDLER.set(Boolean.TRUE);
       try {
         handler.handle(item.event);
+        // Acknowledged before the event stops counting as in process, so that close() waiting for
+        // idleness also waits for this event's checkpoint.
+        item.event.ack();
       } catch (Throwable t) {
         failure = t;
-      }
-      synchronized (this) {
-        inProcess--;
+      } finally {
+        IN_HANDLER.set(Boolean.FALSE);
+        synchronized (this) {
+          inProcess--;
+          notifyAll();
+        }
       }
       if (failure != null) {
         synchronized (this) {
@@ -89,7 +99,29 @@ final class HandlerDispatcher implements Dispatcher {
         onHandlerFailure.accept(item.event, failure);
         return;
       }
-      item.event.ack();
+    }
+  }
+
+  @Override
+  public boolean awaitIdle(java.time.Duration timeout) {
+    if (IN_HANDLER.get()) {
+      return false;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      while (inProcess > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
     }
   }
 

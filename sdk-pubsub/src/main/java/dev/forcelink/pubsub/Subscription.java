@@ -44,9 +44,10 @@ public interface Subscription extends AutoCloseable {
   Optional<ReplayId> lastProcessed();
 
   /**
-   * Stops the subscription: cancels the stream and drops events not yet handed to the handler. A
-   * handler already running finishes, and its event still counts as processed. Idempotent; never
-   * throws.
+   * Stops the subscription: cancels the stream and drops events not yet handed to the handler.
+   * Handlers already running may finish (close waits up to 30 seconds for them, unless called from
+   * a handler), their events count as processed, and the final position is saved before close
+   * returns; nothing is saved after that. Idempotent; never throws.
    */
   @Override
   void close();

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SubscriptionEngine implements Subscription {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionEngine.class);
+  /** How long close() waits for handlers already running. */
+  private static final java.time.Duration CLOSE_DRAIN_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   private final StreamProtocol protocol;
   private final Dispatcher dispatcher;
@@ -492,8 +494,20 @@ final class SubscriptionEngine implements Subscription {
     if (watchdog != null) {
       watchdog.cancel(false);
     }
-    if (flush != null && cause == null) {
-      checkpoint(flush, true);
+    if (cause == null) {
+      // Stop handing out events, let the handlers already running finish and checkpoint, then save
+      // the final position, so that nothing is saved after close() returns.
+      dispatcher.terminate(null);
+      if (!dispatcher.awaitIdle(CLOSE_DRAIN_TIMEOUT)) {
+        LOG.info("Subscription {} closed while handlers were still running; their events will be redelivered",
+            protocol.name());
+      }
+      synchronized (lock) {
+        flush = lastAdvance;
+      }
+      if (flush != null) {
+        checkpoint(flush, true);
+      }
     }
     synchronized (lock) {
       stream = null;
@@ -505,7 +519,9 @@ final class SubscriptionEngine implements Subscription {
         // Already closed.
       }
     }
-    dispatcher.terminate(cause);
+    if (cause != null) {
+      dispatcher.terminate(cause);
+    }
     if (cause == null) {
       termination.complete(null);
     } else {

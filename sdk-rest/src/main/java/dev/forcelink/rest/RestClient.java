@@ -319,6 +319,7 @@ public final class RestClient implements AutoCloseable {
   /**
    * Creates or updates the record whose external id field holds {@code value}
    * ({@code PATCH /sobjects/{type}/{field}/{value}}). Safe to retry: it converges on one record.
+   * {@code Id} and the external id field are never sent in the body; the URL carries the value.
    *
    * @param type the sObject type
    * @param externalIdField the external id field
@@ -329,6 +330,10 @@ public final class RestClient implements AutoCloseable {
    * @throws dev.forcelink.core.exception.MultipleChoicesException if several records match (the
    *     exception lists them)
    * @throws dev.forcelink.core.exception.NotFoundException for an unknown external id field
+   * @throws IllegalArgumentException before sending, if {@code updateOnly} is set on a connection
+   *     below API v61.0 (older versions would ignore it and create the record), or if the record
+   *     sets the external id field to another value than {@code value} (the same value is simply
+   *     left out of the body, as Salesforce wants it only in the URL)
    */
   public UpsertResult upsert(String type, String externalIdField, String value, Object record, UpsertOptions options) {
     Objects.requireNonNull(options, "options");

@@ -2,6 +2,7 @@ package dev.forcelink.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.forcelink.core.ApiVersion;
 import dev.forcelink.core.SalesforceConnection;
 import dev.forcelink.core.exception.SalesforceServiceException;
 import dev.forcelink.core.http.Idempotency;
@@ -34,6 +35,7 @@ import java.util.function.UnaryOperator;
  */
 final class RestOperations {
   private static final String JSON = "application/json";
+  private static final ApiVersion UPDATE_ONLY_SINCE = new ApiVersion(61, 0);
 
   final SalesforceConnection connection;
   final RequestOptions defaults;
@@ -194,6 +196,13 @@ final class RestOperations {
     checkField(externalIdField);
     Objects.requireNonNull(value, "external id value");
     Objects.requireNonNull(upsertOptions, "upsertOptions");
+    if (upsertOptions.updateOnly() && !connection.apiVersion().isAtLeast(UPDATE_ONLY_SINCE)) {
+      // Older versions do not know the parameter and would create the record the caller asked
+      // never to create (fact sheet §1.3: updateOnly is API v61.0+).
+      throw new IllegalArgumentException("updateOnly needs API v" + UPDATE_ONLY_SINCE + " or later, but this"
+          + " connection uses v" + connection.apiVersion() + "; use a newer version (withApiVersion) or look the"
+          + " record up first");
+    }
     RequestOptions o = merged(upsertOptions.requestOptions());
     SalesforceRequest.Builder b = SalesforceRequest.builder().patch()
         .path(sobjectPath(type, externalIdField, value))
@@ -202,9 +211,35 @@ final class RestOperations {
     if (upsertOptions.updateOnly()) {
       b.queryParam("updateOnly", "true");
     }
-    json(b, SObjectCodec.toJson(withNulls(record, o), false, Set.of("Id")));
+    json(b, SObjectCodec.toJson(withoutExternalId(withNulls(record, o), externalIdField, value), false,
+        Set.of("Id")));
     o.applyTo(b, true);
     return new RestCall<>(b.build(), RestOperations::upsertResult);
+  }
+
+  /**
+   * Leaves the external id field out of an upsert body. The fact sheet is silent; the REST API
+   * guide (upsert by external ID, v54.0 and v55.0 text) says that naming {@code Id} or the
+   * external id field in the body is an error, and JSForce strips it too. The URL carries the
+   * value, so a body holding the same value loses nothing; a different value (or null) would be
+   * silently ignored or refused, so it is refused here, before sending.
+   */
+  private static SObject withoutExternalId(SObject record, String externalIdField, String value) {
+    for (String name : record.fieldNames()) {
+      if (name.equalsIgnoreCase(externalIdField)) {
+        Object v = record.get(name);
+        String text = v instanceof java.math.BigDecimal ? ((java.math.BigDecimal) v).toPlainString()
+            : v instanceof String || v instanceof Number ? String.valueOf(v) : null;
+        if (!value.equals(text)) {
+          throw new IllegalArgumentException("The upsert addresses " + externalIdField + " '" + excerpt(value)
+              + "' but the record sets " + name + " to " + (v == null ? "null" : "'" + excerpt(String.valueOf(v)) + "'")
+              + "; Salesforce takes the external id from the URL only. Leave the field out of the record, or"
+              + " upsert by the value the record holds");
+        }
+        return record.toBuilder().unset(name).build();
+      }
+    }
+    return record;
   }
 
   private static UpsertResult upsertResult(SalesforceResponse<byte[]> r) throws IOException {

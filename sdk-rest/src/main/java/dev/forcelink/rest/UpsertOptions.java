@@ -57,7 +57,9 @@ public final class UpsertOptions {
 
     /**
      * Makes the upsert update only: when no record matches, Salesforce answers with an error
-     * instead of creating one ({@code ?updateOnly=true}, API v61.0 and later).
+     * instead of creating one ({@code ?updateOnly=true}, API v61.0 and later). On a connection
+     * below v61.0 the upsert is refused before sending, because Salesforce would ignore the
+     * parameter there and create the record.
      *
      * @param updateOnly whether to refuse creating
      * @return this builder

@@ -3,12 +3,12 @@ package dev.forcelink.examples.snippets;
 import dev.forcelink.auth.JwtBearerAuth;
 import dev.forcelink.auth.LoginUrls;
 import dev.forcelink.auth.PrivateKeys;
-import dev.forcelink.core.ApiVersion;
-import dev.forcelink.core.ApiVersions;
 import dev.forcelink.core.SalesforceConnection;
 import dev.forcelink.core.auth.AuthProvider;
-import dev.forcelink.core.http.SalesforceRequest;
-import dev.forcelink.core.http.SalesforceResponse;
+import dev.forcelink.rest.QueryResult;
+import dev.forcelink.rest.RestClient;
+import dev.forcelink.rest.SObject;
+import dev.forcelink.rest.UpsertResult;
 import java.nio.file.Path;
 
 /**
@@ -27,11 +27,14 @@ final class ReadmeSnippets {
         .privateKey(PrivateKeys.fromPemFile(Path.of("server-pkcs8.pem")))
         .build();
 
-    try (SalesforceConnection connection = SalesforceConnection.builder().authProvider(auth).build()) {
-      ApiVersion version = ApiVersions.negotiate(connection);          // highest version both sides know
-      SalesforceResponse<String> limits = connection.sendForString(
-          SalesforceRequest.builder().get().path(version.dataPath() + "/limits").build());
-      connection.apiUsage().ifPresent(u -> System.out.println(u.used() + "/" + u.max() + " calls today"));
+    try (SalesforceConnection connection = SalesforceConnection.builder().authProvider(auth).build();
+        RestClient rest = RestClient.create(connection)) {
+      UpsertResult acme = rest.upsert("Account", "External_ERP_Id__c", "ERP-42",   // safe to retry
+          SObject.builder("Account").set("Name", "Acme").set("Industry", "Energy").build());
+      try (QueryResult<SObject> energy = rest.query("SELECT Id, Name FROM Account WHERE Industry = 'Energy'")) {
+        energy.forEach(a -> System.out.println(a.getString("Name")));              // pages fetched lazily
+      }
+      connection.apiUsage().ifPresent(u -> System.out.println(u.used() + "/" + u.max() + " API calls today"));
     }
     // end snippet
   }

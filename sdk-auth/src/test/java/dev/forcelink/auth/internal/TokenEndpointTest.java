@@ -135,7 +135,17 @@ class TokenEndpointTest {
     assertThatThrownBy(() -> endpoint(Duration.ofMillis(100))
         .request(OAuthOperation.PASSWORD, new FormBody().add("grant_type", "password"), null, null))
         .isInstanceOfSatisfying(RequestTimeoutException.class, e -> assertThat(e.isRetryable()).isTrue());
+    // On a loaded machine an attempt can time out before the server has logged its request, so
+    // wait until all three have arrived (and none of them leaks into the next test's count).
+    awaitRequests(3);
     assertThat(requests()).isEqualTo(3);
+  }
+
+  private void awaitRequests(int expected) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (requests() < expected && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.zip.ZipException;
  */
 final class GzipDecoder {
   private static final int OUT_CHUNK = 16 * 1024;
+  private static final int FIRST_CHUNK = 1024;
   private static final int FHCRC = 2;
   private static final int FEXTRA = 4;
   private static final int FNAME = 8;
@@ -31,6 +32,9 @@ final class GzipDecoder {
   private State state = State.HEADER;
   private byte[] carry = new byte[0];
   private long memberSize;
+  // Reused for every inflate call of this response: a fresh 16 KiB array per chunk dominated the
+  // allocation of small gzip responses. Starts near the expected size and grows once it fills.
+  private byte[] scratch;
 
   /**
    * Decodes one chunk.
@@ -63,7 +67,7 @@ final class GzipDecoder {
         }
         case BODY: {
           inflater.setInput(data, pos, data.length - pos);
-          inflateAvailable(out);
+          inflateAvailable(out, data.length - pos);
           if (inflater.finished()) {
             pos = data.length - inflater.getRemaining();
             state = State.TRAILER;
@@ -111,15 +115,21 @@ final class GzipDecoder {
     inflater.end();
   }
 
-  private void inflateAvailable(List<ByteBuffer> out) throws ZipException {
-    byte[] buf = new byte[OUT_CHUNK];
+  private void inflateAvailable(List<ByteBuffer> out, int compressedLength) throws ZipException {
+    if (scratch == null) {
+      scratch = new byte[Math.max(FIRST_CHUNK, Math.min(OUT_CHUNK, compressedLength * 4))];
+    }
     try {
       while (!inflater.finished()) {
+        byte[] buf = scratch;
         int n = inflater.inflate(buf);
         if (n > 0) {
           crc.update(buf, 0, n);
           memberSize += n;
           out.add(ByteBuffer.wrap(Arrays.copyOf(buf, n)));
+          if (n == buf.length && buf.length < OUT_CHUNK) {
+            scratch = new byte[OUT_CHUNK];
+          }
         } else if (inflater.needsInput() || inflater.needsDictionary()) {
           if (inflater.needsDictionary()) {
             throw new ZipException("gzip data needs a preset dictionary");

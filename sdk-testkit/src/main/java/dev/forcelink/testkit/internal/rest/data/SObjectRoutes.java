@@ -112,6 +112,7 @@ public final class SObjectRoutes {
         String field = exchange.pathVariable("field");
         String value = exchange.pathVariable("value");
         JsonNode body = DmlErrors.jsonBody(exchange);
+        refuseKeyInBody(def, body, field);
         SaveResult result;
         try {
             result = store.transaction(RestWriteContext.of(exchange),
@@ -127,6 +128,27 @@ public final class SObjectRoutes {
             exchange.sendJson(200, result.toJson(exchange.apiVersion(), true));
         } else {
             exchange.sendEmpty(204);
+        }
+    }
+
+    /**
+     * Refuses an upsert body that names {@code Id} or the external id field of the URL. The fact sheet is silent;
+     * the REST API guide (upsert by external ID, v54.0 and v55.0) says such a body generates an error. Its code
+     * and text are not documented: {@code INVALID_FIELD} is the code Salesforce uses for a field a request may
+     * not carry.
+     */
+    private static void refuseKeyInBody(SObjectDef def, JsonNode body, String externalIdField) {
+        var key = def.field(externalIdField);
+        if (body == null || !body.isObject() || key == null || !(key.externalId() || key.name().equals("Id"))) {
+            return; // the upsert itself answers 404 for a field that is no external id
+        }
+        for (var entry : body.properties()) {
+            String name = entry.getKey();
+            if (name.equalsIgnoreCase("Id") || name.equalsIgnoreCase(externalIdField)) {
+                throw new DmlException("INVALID_FIELD", "The " + name + " field must not be specified in the body"
+                        + " of an upsert by external ID; the URL carries the " + externalIdField + " value.",
+                        List.of(name));
+            }
         }
     }
 
