@@ -27,6 +27,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Against a real org, enable Change Data Capture for Account first. The subscription starts from
  * the earliest retained event, so that no change made while the stream opens is missed; on a busy
  * org, changes older than this run's are printed too.
+ *
+ * <p>Run: {@code mvn -B -q -pl examples -am -DskipTests package exec:java
+ * -Dexec.mainClass=dev.forcelink.examples.pubsub.AccountChangeTail}.
  */
 public final class AccountChangeTail {
   /** The Change Data Capture topic of Account. */

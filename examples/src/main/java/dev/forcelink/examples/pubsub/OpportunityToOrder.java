@@ -40,6 +40,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * <p>Against a real org: {@code Order} needs a text external id field {@code ERP_Order_Number__c};
  * {@link #emulatorSchema()} declares it in the emulator (with {@code Order.OpportunityId}, which
  * real orgs have). The first subscriber of a work directory starts from the earliest retained event.
+ *
+ * <p>Run: {@code mvn -B -q -pl examples -am -DskipTests package exec:java
+ * -Dexec.mainClass=dev.forcelink.examples.pubsub.OpportunityToOrder}.
  */
 public final class OpportunityToOrder {
   /** The platform event topic. */
