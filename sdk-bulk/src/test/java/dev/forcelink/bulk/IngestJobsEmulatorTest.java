@@ -229,6 +229,7 @@ class IngestJobsEmulatorTest {
       JobInfo done = handle.awaitCompletion(Duration.ofSeconds(30));
       assertThat(done.state()).isEqualTo(JobState.JOB_COMPLETE);
       assertThat(done.numberRecordsProcessed()).isEqualTo(60);
+      assertThat(done.createdDate()).as("createdDate in Salesforce's +0000 form").isPresent();
       List<RowResult> rows = handle.results();
       assertThat(rows).hasSize(60).allMatch(r -> r.status() == RowStatus.SUCCEEDED && r.rowNumber().isEmpty());
       assertThat(rows.stream().map(r -> r.values().get("LastName")).collect(Collectors.toSet()))
@@ -292,6 +293,42 @@ class IngestJobsEmulatorTest {
       assertThat(all).allMatch(j -> "V2Ingest".equals(j.jobType().orElse(null)));
       assertThat(bulk.allQueryJobs().map(JobInfo::id)).contains(query.id());
     }
+  }
+
+  @Test
+  void aFailedUploadIsNeverSentAgainIntoTheSameJobButIntoANewOne() {
+    String marker = marker();
+    org.emulator.faults().next(1, dev.forcelink.testkit.RequestMatcher.pathMatches(".*/jobs/ingest/[^/]+/batches")
+        .method("PUT")).dropConnection();
+    try (BulkClient bulk = org.client(temp).build();
+         LoadResult load = bulk.loadAndWait(IngestRequest.builder("Contact", IngestOperation.INSERT).build(),
+             RowSource.ofMaps(contacts(marker, 5)))) {
+      assertThat(load.summary().allSucceeded()).as(load.summary().toString()).isTrue();
+      JobSummary job = load.summary().jobs().get(0);
+      assertThat(job.abortedAfterFailedUpload()).hasSize(1);
+      String aborted = job.abortedAfterFailedUpload().get(0);
+      assertThat(bulk.ingestJob(aborted).info().state()).isEqualTo(JobState.ABORTED);
+      assertThat(job.jobId().orElseThrow()).isNotEqualTo(aborted);
+    }
+    assertThat(org.restCount("SELECT COUNT() FROM Contact WHERE LastName LIKE '" + marker + "%'")).isEqualTo(5);
+  }
+
+  @Test
+  void resultDownloadsCutOffMidBodyOrSlowStillMatchEveryRowOnce() {
+    String marker = marker();
+    List<Map<String, Object>> rows = contacts(marker, 40);
+    rows.get(4).put("LastName", "");
+    org.emulator.bulkFaults().dropResultPages(2);
+    org.emulator.bulkFaults().delayResultPages(1, Duration.ofMillis(20));
+    try (BulkClient bulk = org.client(temp).build();
+         LoadResult load = bulk.loadAndWait(IngestRequest.builder("Contact", IngestOperation.INSERT).build(),
+             RowSource.ofMaps(rows))) {
+      assertThat(load.summary().succeeded()).isEqualTo(39);
+      assertThat(load.summary().failed()).isEqualTo(1);
+      assertThat(load.summary().unmatchedResults()).isZero();
+      assertThat(byRow(load)).hasSize(40);
+    }
+    assertThat(org.emulator.bulkFaults().pending()).isZero();
   }
 
   /** Polls until the condition holds (for at most 20 s); what it returns is then asserted. */
