@@ -251,6 +251,14 @@ class IngestEmulatorTest {
       assertThat(byRow.get(5L).errorCode()).hasValue("REQUIRED_FIELD_MISSING");
       assertThat(byRow.get(5L).values()).containsEntry("LastName", "#N/A");
       assertThat(byRow.get(5L).isTransientFailure()).isFalse();
+
+      java.io.ByteArrayOutputStream failures = new java.io.ByteArrayOutputStream();
+      load.writeResultsCsv(failures, java.util.EnumSet.of(RowStatus.FAILED, RowStatus.UNPROCESSED), true);
+      List<String> lines = failures.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
+      assertThat(lines.get(0)).isEqualTo("sf__Row,sf__Job,sf__Status,sf__Id,sf__Created,sf__Error,"
+          + "LastName,Email,External_ERP_Id__c");
+      assertThat(lines).hasSize(4);
+      assertThat(lines.subList(1, 4)).allMatch(l -> l.contains(",FAILED,")).anyMatch(l -> l.startsWith("4,"));
     }
     assertThat(count("External_ERP_Id__c LIKE '" + marker + "%'")).isEqualTo(3);
   }
