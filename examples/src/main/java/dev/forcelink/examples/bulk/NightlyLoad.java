@@ -156,15 +156,6 @@ public final class NightlyLoad {
     });
   }
 
-  /** Bad rows the feed of {@code rows} rows holds, by kind; for the test. */
-  static long badRows(int rows) {
-    long n = 0;
-    for (int offset : new int[] {7, 11, 13}) {
-      n += rows >= offset ? (rows - offset) / BAD_EVERY + 1 : 0;
-    }
-    return n;
-  }
-
   private static void seedAccounts(BulkClient bulk) {
     List<Map<String, Object>> accounts = IntStream.rangeClosed(1, ACCOUNTS)
         .mapToObj(i -> Map.<String, Object>of("External_ERP_Id__c", String.format("ERP-A%03d", i),
