@@ -13,10 +13,14 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -31,6 +35,9 @@ import java.util.stream.StreamSupport;
  * opens its own reader.
  */
 public final class LoadResult implements AutoCloseable {
+  /** Position of {@code sf__Status} in {@link ResultStore#META}. */
+  private static final int STATUS_COLUMN = ResultStore.META.indexOf("sf__Status");
+
   private final LoadSummary summary;
   private final List<IngestJobHandle> pendingJobs;
   private final ResultStore store;
@@ -122,8 +129,32 @@ public final class LoadResult implements AutoCloseable {
    * @throws UncheckedIOException if writing fails
    */
   public void writeResultsCsv(OutputStream out, boolean spreadsheetSafe) {
+    writeResultsCsv(out, EnumSet.allOf(RowStatus.class), spreadsheetSafe);
+  }
+
+  /**
+   * Writes the row results with the given statuses as CSV, in the same columns as
+   * {@link #writeResultsCsv(OutputStream)}; for instance only {@link RowStatus#FAILED} and
+   * {@link RowStatus#UNPROCESSED} rows, with their reasons, for someone to fix. The header is always
+   * written.
+   *
+   * @param out the destination; flushed, not closed
+   * @param statuses the statuses to keep
+   * @param spreadsheetSafe whether to neutralise formula-like cells (see
+   *     {@link #writeResultsCsv(OutputStream, boolean)})
+   * @throws UncheckedIOException if writing fails
+   * @throws IllegalArgumentException if {@code statuses} is empty
+   */
+  public void writeResultsCsv(OutputStream out, Set<RowStatus> statuses, boolean spreadsheetSafe) {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(statuses, "statuses");
+    if (statuses.isEmpty()) {
+      throw new IllegalArgumentException("Name at least one RowStatus to write");
+    }
+    Set<String> keep = new HashSet<>();
+    statuses.forEach(st -> keep.add(st.name()));
     try {
-      if (!spreadsheetSafe) {
+      if (!spreadsheetSafe && keep.size() == RowStatus.values().length) {
         Files.copy(store.file(), out);
         out.flush();
         return;
@@ -132,10 +163,17 @@ public final class LoadResult implements AutoCloseable {
       BufferedWriter w = new BufferedWriter(new OutputStreamWriter(nonClosing(out), StandardCharsets.UTF_8));
       try (CsvReader<CsvRecord> reader = codec.reader(new BufferedInputStream(Files.newInputStream(store.file())));
            CsvWriter writer = codec.writer(w)) {
+        boolean header = true;
         for (CsvRecord r : reader) {
+          if (!header && !keep.contains(r.getField(STATUS_COLUMN))) {
+            continue;
+          }
+          header = false;
           String[] cells = r.getFields().toArray(new String[0]);
-          for (int i = 0; i < cells.length; i++) {
-            cells[i] = SpreadsheetSafety.neutralise(cells[i]);
+          if (spreadsheetSafe) {
+            for (int i = 0; i < cells.length; i++) {
+              cells[i] = SpreadsheetSafety.neutralise(cells[i]);
+            }
           }
           writer.writeRecord(cells);
         }

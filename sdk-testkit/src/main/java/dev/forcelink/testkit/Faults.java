@@ -22,8 +22,8 @@ import java.util.Objects;
  * spent.
  *
  * <p>Row locks work per record rather than per request: {@link #lockRecords} makes chosen record writes inside
- * Composite, sObject Collections, tree and graph requests fail with the record-level {@code UNABLE_TO_LOCK_ROW}
- * while the rest of the call goes on as usual:
+ * Composite, sObject Collections, tree and graph requests and Bulk API 2.0 ingest jobs fail with the record-level
+ * {@code UNABLE_TO_LOCK_ROW} while the rest of the call or job goes on as usual:
  * <pre>{@code
  * emulator.faults().lockRecords(RecordMatcher.object("Account").share(0.10, 7L), 1_000);
  * }</pre>
@@ -72,8 +72,9 @@ public final class Faults {
      * Makes the next {@code count} record writes that match fail with the record-level error
      * {@code UNABLE_TO_LOCK_ROW} ("unable to obtain exclusive access to this record or 1 records: <id>"), as if
      * another transaction held the rows. Applies to the records written by Composite subrequests, sObject
-     * Collections, sObject tree and Composite graph; the failed record is not written and reports the error in
-     * its result, the others follow the call's {@code allOrNone} rules.
+     * Collections, sObject tree, Composite graph and Bulk API 2.0 ingest rows; the failed record is not written and
+     * reports the error in its result (a Bulk row in {@code failedResults}), the others follow the call's
+     * {@code allOrNone} rules.
      *
      * @param matcher which record writes
      * @param count how many writes, at least 1 ({@link Integer#MAX_VALUE} for "until cleared")

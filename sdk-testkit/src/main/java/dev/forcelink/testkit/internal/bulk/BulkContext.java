@@ -1,6 +1,7 @@
 package dev.forcelink.testkit.internal.bulk;
 
 import dev.forcelink.testkit.internal.EmulatorRuntime;
+import dev.forcelink.testkit.internal.org.soql.OrgSoqlCatalog;
 import dev.forcelink.testkit.internal.soql.SoqlCatalog;
 import dev.forcelink.testkit.internal.soql.SoqlEngine;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.forcelink.testkit.internal.bulk;
 
 import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.StoredRecord;
+import dev.forcelink.testkit.internal.org.soql.StoreDataSource;
 import dev.forcelink.testkit.internal.soql.SoqlEngine;
 import dev.forcelink.testkit.internal.soql.SoqlPreparedQuery;
 import dev.forcelink.testkit.internal.soql.SoqlResult;
@@ -49,7 +50,7 @@ final class QueryRunner {
             columns.add(path.split("\\."));
         }
         if (!query.isSliceable()) {
-            write(engine.execute(query, new StoreDataSource(store, null, null), includeDeleted), columns, out);
+            write(engine.execute(query, new StoreDataSource(store), includeDeleted), columns, out);
             slicesRun++;
             afterSlice.written(out.rows());
             return;
@@ -57,7 +58,7 @@ final class QueryRunner {
         List<StoredRecord> all = store.records(query.objectName(), includeDeleted);
         for (int from = 0; from < all.size() && !stop.getAsBoolean(); from += sliceSize) {
             List<StoredRecord> slice = all.subList(from, Math.min(all.size(), from + sliceSize));
-            SoqlResult result = engine.execute(query, new StoreDataSource(store, query.objectName(), slice),
+            SoqlResult result = engine.execute(query, StoreDataSource.slice(store, query.objectName(), slice),
                     includeDeleted);
             largestSlice = Math.max(largestSlice, result.records().size());
             write(result, columns, out);

@@ -5,6 +5,7 @@ import dev.forcelink.testkit.internal.org.DmlException;
 import dev.forcelink.testkit.internal.org.FieldDef;
 import dev.forcelink.testkit.internal.org.FieldType;
 import dev.forcelink.testkit.internal.org.OrgSchema;
+import dev.forcelink.testkit.internal.org.RecordLocks;
 import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.SObjectDef;
 import dev.forcelink.testkit.internal.org.SalesforceIds;
@@ -147,17 +148,21 @@ final class RowMapper {
             }
             switch (job.operation()) {
                 case "insert":
+                    checkLock(null, values);
                     return new IngestRow(cells, tx.insert(object.name(), values).id(), true, null);
                 case "update":
                     id = requireId(tx, id, "update");
+                    checkLock(id, values);
                     return new IngestRow(cells, tx.update(id, values).id(), false, null);
                 case "upsert":
                     return upsert(tx, cells, id, values);
                 case "delete":
                     id = requireId(tx, id, "delete");
+                    checkLock(id, values);
                     return new IngestRow(cells, tx.delete(id).id(), false, null);
                 default:
                     id = requireId(tx, id, "hardDelete");
+                    checkLock(id, values);
                     return new IngestRow(cells, tx.hardDelete(id).id(), false, null);
             }
         } catch (DmlException e) {
@@ -176,6 +181,7 @@ final class RowMapper {
             if (current == null || current.isDeleted() || !current.objectName().equals(object.name())) {
                 throw new DmlException("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("Id"));
             }
+            checkLock(current.id(), values);
             return new IngestRow(cells, tx.update(current.id(), values).id(), false, null);
         }
         List<StoredRecord> matches = store.findBy(object.name(), field, key);
@@ -186,9 +192,33 @@ final class RowMapper {
                     + "field: " + ids, List.of(field));
         }
         if (matches.isEmpty()) {
+            checkLock(null, values);
             return new IngestRow(cells, tx.insert(object.name(), values).id(), true, null);
         }
+        checkLock(matches.get(0).id(), values);
         return new IngestRow(cells, tx.update(matches.get(0).id(), values).id(), false, null);
+    }
+
+    /**
+     * Asks the scripted row locks ({@code Faults.lockRecords}) before a record write, as the other write APIs do,
+     * so a Bulk row can fail with the record-level {@code UNABLE_TO_LOCK_ROW} while the rest of the job goes on.
+     *
+     * @param id the record written, or {@code null} for an insert
+     * @param values the row's field values
+     * @throws DmlException {@code UNABLE_TO_LOCK_ROW} when a scripted lock hits this write
+     */
+    private void checkLock(String id, Map<String, Object> values) {
+        RecordLocks locks = store.recordLocks();
+        if (locks.isEmpty()) {
+            return;
+        }
+        Map<String, String> text = new LinkedHashMap<>();
+        values.forEach((field, value) -> {
+            if (value != null) {
+                text.put(field, value.toString());
+            }
+        });
+        locks.check(object.name(), id, text);
     }
 
     private String requireId(RecordStore.Transaction tx, String id, String operation) {

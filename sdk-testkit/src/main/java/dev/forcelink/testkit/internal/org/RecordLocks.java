@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Records that tests declare held by another transaction: a write to one of them fails with the record-level
  * {@code UNABLE_TO_LOCK_ROW}, as Salesforce reports row-lock contention. The write APIs that report per-record
- * results (Composite, sObject Collections, tree, graph) ask before each record write.
+ * results (Composite, sObject Collections, tree, graph, Bulk ingest) ask before each record write.
  *
  * <p>Thread-safe: each rule's remaining count is claimed atomically. With no rule registered a check costs one
  * volatile read.

@@ -7,6 +7,8 @@ import dev.forcelink.testkit.internal.http.Exchange;
 import dev.forcelink.testkit.internal.http.Json;
 import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.OrgSchema;
+import dev.forcelink.testkit.internal.org.soql.OrgSoqlCatalog;
+import dev.forcelink.testkit.internal.org.soql.StoreDataSource;
 import dev.forcelink.testkit.internal.rest.DataApi;
 import dev.forcelink.testkit.internal.rest.data.RecordJson;
 import dev.forcelink.testkit.internal.soql.SoqlEngine;

@@ -1,4 +1,4 @@
-package dev.forcelink.testkit.internal.rest.query;
+package dev.forcelink.testkit.internal.org.soql;
 
 import dev.forcelink.testkit.internal.org.ChildRelationship;
 import dev.forcelink.testkit.internal.org.FieldDef;
@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * The org's schema as the SOQL engine sees it: every field of each object (system fields included), parent
  * relationships from reference fields and child relationships from the lookups that name one. Platform events
- * are not queryable. Reads the live schema on each lookup, so fields added later are seen.
+ * are not queryable. Reads the live schema on each lookup, so fields added later are seen. The one adapter of the
+ * org's schema to SOQL, shared by the REST query and search resources and Bulk API query jobs, so that a query
+ * binds the same way whichever API runs it.
  *
  * <p>Thread-safe.
  */
