@@ -83,6 +83,31 @@ class ManagedSubscribeEmulatorTest {
     assertThat(secondRun.get(0).topic()).isEqualTo("subscriptionId:" + subscriptionId);
   }
 
+  /**
+   * Regression: each stream ended right after its events were sent, before their commits arrived, and
+   * the next stream started from the same old commit, forever.
+   */
+  @Test
+  void aResetStreamResumesFromTheCommittedPositionWithoutLosingEvents() {
+    org.publishOrders(1, 40);
+    org.emulator.pubSubFaults().resetStreamEvery(6);
+
+    Subscription s = client.managedSubscribe(ManagedSubscriptionRef.developerName(NAME), options(),
+        log.handler(ledger));
+    await("40 events processed", () -> log.processed.size() == 40);
+    s.close();
+
+    assertThat(log.processed).containsExactlyElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
+    assertThat(log.resubscriptions).isNotEmpty();
+    ReplayId last = log.entries.stream().filter(DeliveryLog.Delivered.class::isInstance)
+        .map(DeliveryLog.Delivered.class::cast).filter(d -> d.number() == 40).findFirst().orElseThrow().replayId();
+    org.emulator.pubSubFaults().clear();
+    Subscription again = client.managedSubscribe(ManagedSubscriptionRef.developerName(NAME), options(),
+        log.handler(ledger));
+    await("the last event committed", () -> committed().equals(Optional.of(last)));
+    again.close();
+  }
+
   @Test
   void anUnknownManagedSubscriptionStopsTheSubscription() {
     Subscription s = client.managedSubscribe(ManagedSubscriptionRef.developerName("Nope"), options(),
