@@ -70,6 +70,16 @@ class PublishEmulatorTest {
   }
 
   @Test
+  void aRestInsertOfAPlatformEventPublishesIt() {
+    String id = org.create(EmulatorOrg.ORDER_EVENT, "{\"Status__c\":\"Posted\",\"Amount__c\":3.5}");
+
+    PubSubEvent event = receiveFromEarliest(1).get(0);
+
+    assertThat(id).isNotBlank();
+    assertThat(event.asMap()).containsEntry(STATUS, "Posted").containsEntry("Amount__c", 3.5);
+  }
+
+  @Test
   void eachPublishedEventGetsItsOwnResultMatchedByCorrelationKey() {
     List<OutgoingEvent> events = orders("order-", 1, 5);
 

@@ -16,6 +16,10 @@ import dev.forcelink.pubsub.Subscription;
 import dev.forcelink.testkit.PubSubOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +126,47 @@ class SubscribeEmulatorTest {
     s.close();
 
     assertThat(numbers()).containsExactlyElementsOf(range(1, 120));
+  }
+
+  @Test
+  void aFlowSubscriberGetsWhatItRequestsAndItsAcknowledgementsMoveTheStoredPosition() throws Exception {
+    org.publishOrders(1, 6);
+    InMemoryReplayStore store = new InMemoryReplayStore();
+    CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
+    client.publisher(ORDERS, SubscribeOptions.builder().replayFrom(ReplayFrom.earliest()).replayStore(store).build())
+        .subscribe(new Flow.Subscriber<PubSubEvent>() {
+          @Override
+          public void onSubscribe(Flow.Subscription subscription) {
+            subscribed.complete(subscription);
+          }
+
+          @Override
+          public void onNext(PubSubEvent item) {
+            received.add(item);
+          }
+
+          @Override
+          public void onError(Throwable throwable) {
+            subscribed.completeExceptionally(throwable);
+          }
+
+          @Override
+          public void onComplete() {}
+        });
+    Flow.Subscription subscription = subscribed.get(10, TimeUnit.SECONDS);
+
+    subscription.request(4);
+    await("4 events", () -> received.size() == 4);
+    received.get(0).ack();
+    received.get(1).ack();
+    await("the second event's id stored", () -> store.load(ORDERS).equals(Optional.of(received.get(1).replayId())));
+    subscription.request(2);
+    await("6 events", () -> received.size() == 6);
+    subscription.cancel();
+
+    assertThat(numbers()).containsExactlyElementsOf(range(1, 6));
+    // Unacknowledged events never move the position.
+    assertThat(store.load(ORDERS)).contains(received.get(1).replayId());
   }
 
   @Test
