@@ -144,6 +144,26 @@ final class SubscriptionEngine implements Subscription {
     } catch (RuntimeException e) {
       stream = null;
       ctx.scheduler().execute(() -> onStreamEnd(gen, e));
+      return;
+    }
+    if (protocol.managed() && lastAdvance != null) {
+      recommit(lastAdvance.position());
+    }
+  }
+
+  /**
+   * Commits, on a new managed stream, the position reached before it opened. Events processed after
+   * the previous stream ended could not be committed on it, and the server resumes from its last
+   * commit: without this, a stream that keeps ending before its commits arrive would redeliver the
+   * same events forever. The first request never carries it (§4.8); this is the second one.
+   */
+  private void recommit(ReplayId processed) {
+    String commitId = UUID.randomUUID().toString();
+    pendingCommits.put(commitId, processed);
+    try {
+      stream.commit(commitId, processed);
+    } catch (RuntimeException e) {
+      LOG.debug("Could not commit {} on the new stream of {}: {}", processed, protocol.name(), e.toString());
     }
   }
 

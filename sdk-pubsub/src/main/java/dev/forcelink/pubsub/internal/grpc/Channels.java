@@ -16,7 +16,8 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Builds the Netty channel to the Pub/Sub endpoint: TLS unless plaintext is allowed, keepalive pings
  * only during calls and no more often than the configured time (at least the gRPC server default
- * minimum of 5 minutes, so the server never answers {@code ENHANCE_YOUR_CALM too_many_pings}).
+ * minimum of 5 minutes, so the server never answers {@code ENHANCE_YOUR_CALM too_many_pings}), and
+ * HTTP/2 frame logs that never show the access token ({@link FrameLogRedaction}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -36,6 +37,8 @@ public final class Channels {
    * @throws IllegalArgumentException if the TLS settings cannot be used
    */
   public static ManagedChannel build(Settings s) {
+    // grpc-netty logs HEADERS frames, access token included, at DEBUG unless its logger is wrapped first.
+    FrameLogRedaction.install();
     NettyChannelBuilder builder = NettyChannelBuilder.forAddress(s.host(), s.port())
         .keepAliveTime(s.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
         .keepAliveTimeout(s.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)

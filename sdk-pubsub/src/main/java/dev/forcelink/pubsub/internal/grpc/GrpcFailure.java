@@ -82,7 +82,8 @@ public record GrpcFailure(Status.Code status, String errorCode, String rpcId, St
   /**
    * Classifies the failure: auth errors ({@code UNAUTHENTICATED}, {@code service.auth.error}) refresh,
    * replay id errors go to the gap policy, {@code UNAVAILABLE} (RST_STREAM, GOAWAY), deadlines,
-   * {@code INTERNAL}, {@code service.unavailable} and throttling retry, everything else fails.
+   * {@code INTERNAL}, {@code service.unavailable}, throttling and a managed subscription whose previous
+   * stream is still active retry, everything else fails.
    *
    * @return the action
    */
@@ -96,6 +97,11 @@ public record GrpcFailure(Status.Code status, String errorCode, String rpcId, St
     if (hasCode("service.unavailable") || hasCode("concurrent.client.limit.exceeded")
         || hasCode("service.protection.triggered") || hasCode("service.protection.stream.limit.triggered")
         || hasCode("subscription.internal.error")) {
+      return Action.RETRY;
+    }
+    // The server lets one stream per managed subscription run, and notices a cancelled stream only after a
+    // moment: reopening at once (a resubscription, a quick restart) meets the old stream still active.
+    if (hasCode("managed.subscription.already.active")) {
       return Action.RETRY;
     }
     return switch (status) {

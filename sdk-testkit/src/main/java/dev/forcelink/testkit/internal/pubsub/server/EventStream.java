@@ -46,7 +46,8 @@ abstract class EventStream<Q, R> implements StreamObserver<Q> {
     private int pending;
     private long delivered;
     private boolean keepaliveDue;
-    private boolean delayServed;
+    /** When the delayed response may go out; 0 when none is being delayed. */
+    private long delayedUntilNanos;
     private long lastSendNanos;
     private long idleSinceNanos;
     private StatusRuntimeException failure;
@@ -223,14 +224,18 @@ abstract class EventStream<Q, R> implements StreamObserver<Q> {
                     if (events.isEmpty() && control == null && !keepaliveDue) {
                         return;
                     }
-                    if (!delayServed && !services.faults().responseDelay().isZero()) {
+                    Duration delay = services.faults().responseDelay();
+                    if (!delay.isZero() && (delayedUntilNanos == 0 || System.nanoTime() < delayedUntilNanos)) {
+                        // Other wake-ups (a request, the transport turning ready) may come meanwhile: only the
+                        // deadline lets the response out, so every response waits the whole delay.
                         restoreControl(control);
-                        delayServed = true;
-                        Duration delay = services.faults().responseDelay();
-                        services.timers().schedule(this::requestDrain, delay.toNanos(), TimeUnit.NANOSECONDS);
+                        if (delayedUntilNanos == 0) {
+                            delayedUntilNanos = System.nanoTime() + delay.toNanos();
+                            services.timers().schedule(this::requestDrain, delay.toNanos(), TimeUnit.NANOSECONDS);
+                        }
                         return;
                     }
-                    delayServed = false;
+                    delayedUntilNanos = 0;
                     if (services.sessions().resolve(call.accessToken()) == null) {
                         closed = true;
                         release();

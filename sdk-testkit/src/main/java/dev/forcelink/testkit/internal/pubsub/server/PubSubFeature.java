@@ -55,6 +55,8 @@ public final class PubSubFeature implements EmulatorFeature {
                 delivery, timers);
         PubSubService service = new PubSubService(services);
         AuthInterceptor auth = new AuthInterceptor(emulator.tokens(), emulator.identity().orgId());
+        // grpc-netty logs inbound HEADERS frames, access tokens included, at DEBUG unless its logger is wrapped.
+        FrameLogRedaction.install();
         try {
             server = bind(emulator, emulator.pubSubPort(), service, auth);
         } catch (IOException e) {
