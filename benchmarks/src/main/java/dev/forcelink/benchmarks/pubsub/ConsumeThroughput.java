@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Events per second consuming one platform event stream from the embedded emulator, in one JVM run:
+ * Events per second consuming one platform event stream from an emulator in a child JVM, in one run:
  *
  * <ol>
  *   <li>{@code PubSubClient} against the raw grpc-java + Avro loop ({@link RawSubscriber}, pipelined
@@ -41,7 +41,7 @@ public final class ConsumeThroughput {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int delayedEvents = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     System.out.println("Machine: " + Machine.describe());
-    try (BenchOrg org = new BenchOrg(Math.max(events, delayedEvents));
+    try (BenchOrg org = BenchOrg.inChildJvm(Math.max(events, delayedEvents));
         PubSubClient client = org.newClient()) {
       org.publishOrders(Math.max(events, delayedEvents));
       ManagedChannel channel = org.newRawChannel();
@@ -79,14 +79,14 @@ public final class ConsumeThroughput {
       int events) throws Exception {
     System.out.printf("%nConsuming %,d events with %d ms added before every response%n", events,
         ADDED_LATENCY.toMillis());
-    org.emulator().pubSubFaults().delayResponses(ADDED_LATENCY);
+    org.delayResponses(ADDED_LATENCY);
     try {
       double stopAndWait = rawPass(org, channel, events, RawSubscriber.FlowControl.STOP_AND_WAIT);
       double forcelink = clientPass(client, events);
       System.out.printf("  stop-and-wait (5 per request) %,8.0f ev/s   PubSubClient %,8.0f ev/s   %.1fx"
           + " (target >= 10x)%n", stopAndWait, forcelink, forcelink / stopAndWait);
     } finally {
-      org.emulator().pubSubFaults().clear();
+      org.clearFaults();
     }
   }
 
