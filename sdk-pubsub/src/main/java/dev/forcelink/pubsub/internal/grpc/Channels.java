@@ -1,5 +1,6 @@
 package dev.forcelink.pubsub.internal.grpc;
 
+import dev.forcelink.pubsub.internal.grpclog.FrameLogRedaction;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;

@@ -3,6 +3,7 @@ package dev.forcelink.pubsub.internal.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forcelink.core.testing.LogCapture;
+import dev.forcelink.pubsub.internal.grpclog.FrameLogRedaction;
 import dev.forcelink.core.testing.SecretAssertions;
 import io.grpc.netty.shaded.io.netty.channel.ChannelHandlerAdapter;
 import io.grpc.netty.shaded.io.netty.channel.ChannelHandlerContext;

@@ -1,5 +1,6 @@
 package dev.forcelink.testkit.internal.pubsub.server;
 
+import dev.forcelink.pubsub.internal.grpclog.FrameLogRedaction;
 import dev.forcelink.testkit.internal.EmulatorFeature;
 import dev.forcelink.testkit.internal.EmulatorRuntime;
 import io.grpc.Server;

@@ -1,6 +1,5 @@
-package dev.forcelink.pubsub.internal.grpc;
+package dev.forcelink.pubsub.internal.grpclog;
 
-import dev.forcelink.core.internal.log.Redaction;
 import io.grpc.netty.shaded.io.netty.handler.codec.http2.Http2Headers;
 import io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLogger;
 import io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLoggerFactory;
@@ -15,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the access token out of gRPC's HTTP/2 frame logs. grpc-netty logs every HEADERS frame, with
- * every header value, at DEBUG ({@code io.grpc.netty.shaded.io.grpc.netty.NettyClientHandler}), so
+ * Keeps the access token out of gRPC's HTTP/2 frame logs, on the client and on the emulator's
+ * server alike. grpc-netty logs every HEADERS frame, with every header value, at DEBUG
+ * ({@code io.grpc.netty.shaded.io.grpc.netty.NettyClientHandler} and {@code NettyServerHandler}), so
  * the {@code accesstoken} metadata of each call would reach any log configured at DEBUG or TRACE.
  * The frame logger gets its logger from the shaded Netty's {@link InternalLoggerFactory} for each new
  * connection, and offers no other hook; this class wraps that factory's loggers so that a logged
@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>The wrapper is installed once per JVM, before the first channel is built, and affects only the
  * copy of Netty shaded into grpc-netty-shaded. Thread-safe.
  */
-final class FrameLogRedaction {
+public final class FrameLogRedaction {
+  /** What a header value that is not on the allow-list prints as. */
+  public static final String REDACTED = "<redacted>";
   private static final Logger LOG = LoggerFactory.getLogger(FrameLogRedaction.class);
   private static final Set<String> LOGGABLE = Set.of(":authority", ":path", ":method", ":scheme", ":status",
       "content-type", "te", "user-agent", "grpc-encoding", "grpc-accept-encoding", "grpc-timeout", "grpc-status",
@@ -37,10 +39,11 @@ final class FrameLogRedaction {
   private FrameLogRedaction() {}
 
   /**
-   * Wraps the shaded Netty logger factory, once. If the factory cannot be wrapped (a security
-   * manager or module rules deny access), logs a warning that names the logger to keep below DEBUG.
+   * Wraps the shaded Netty logger factory, once per JVM; later calls do nothing. Never throws: if
+   * the factory cannot be wrapped (a security manager or module rules deny access), logs a warning
+   * that names the loggers to keep below DEBUG.
    */
-  static synchronized void install() {
+  public static synchronized void install() {
     if (installed) {
       return;
     }
@@ -51,8 +54,8 @@ final class FrameLogRedaction {
       newInstance = InternalLoggerFactory.class.getDeclaredMethod("newInstance", String.class);
       newInstance.setAccessible(true);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn("Cannot redact gRPC's HTTP/2 frame logs ({}); keep the logger "
-          + "io.grpc.netty.shaded.io.grpc.netty.NettyClientHandler below DEBUG, or it logs the access token",
+      LOG.warn("Cannot redact gRPC's HTTP/2 frame logs ({}); keep the loggers "
+          + "io.grpc.netty.shaded.io.grpc.netty.NettyClientHandler and NettyServerHandler below DEBUG, or it logs the access token",
           e.toString());
       return;
     }
@@ -76,7 +79,7 @@ final class FrameLogRedaction {
    * @param delegate the logger to wrap
    * @return the wrapping logger
    */
-  static InternalLogger redacting(InternalLogger delegate) {
+  public static InternalLogger redacting(InternalLogger delegate) {
     InvocationHandler handler = (proxy, method, args) -> {
       try {
         return method.invoke(delegate, redactArguments(args));
@@ -109,13 +112,13 @@ final class FrameLogRedaction {
    * @param headers the headers
    * @return {@code Type[name: value, …]}
    */
-  static String forLog(Http2Headers headers) {
+  public static String forLog(Http2Headers headers) {
     StringBuilder b = new StringBuilder(headers.getClass().getSimpleName()).append('[');
     boolean first = true;
     for (Map.Entry<CharSequence, CharSequence> header : headers) {
       String name = header.getKey().toString();
       b.append(first ? "" : ", ").append(name).append(": ")
-          .append(LOGGABLE.contains(name.toLowerCase(Locale.ROOT)) ? header.getValue() : Redaction.REDACTED);
+          .append(LOGGABLE.contains(name.toLowerCase(Locale.ROOT)) ? header.getValue() : REDACTED);
       first = false;
     }
     return b.append(']').toString();
