@@ -5,8 +5,6 @@ import dev.forcelink.auth.internal.OAuthOperation;
 import dev.forcelink.auth.internal.TokenEndpoint;
 import dev.forcelink.core.Secret;
 import dev.forcelink.core.auth.AccessToken;
-import dev.forcelink.core.auth.AuthProvider;
-import dev.forcelink.core.auth.CachingAuthProvider;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,7 +21,7 @@ import java.util.Objects;
  * with the client secret. The token is cached and renewed single-flight. Immutable and
  * thread-safe.
  */
-public final class ClientCredentialsAuth implements AuthProvider {
+public final class ClientCredentialsAuth extends OAuthTokenProvider {
   /** The grant type sent to the token endpoint. */
   public static final String GRANT_TYPE = "client_credentials";
 
@@ -31,9 +29,9 @@ public final class ClientCredentialsAuth implements AuthProvider {
   private final Secret clientSecret;
   private final boolean useHttpBasic;
   private final TokenEndpoint endpoint;
-  private final CachingAuthProvider cache;
 
   private ClientCredentialsAuth(Builder b) {
+    super(b);
     this.clientId = Checks.requireText(b.clientId, "clientId");
     this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret");
     URI myDomain = b.requireSecure(Objects.requireNonNull(b.myDomainUrl, "myDomainUrl"), "myDomainUrl");
@@ -44,7 +42,6 @@ public final class ClientCredentialsAuth implements AuthProvider {
     }
     this.useHttpBasic = b.useHttpBasic;
     this.endpoint = b.tokenEndpoint(myDomain);
-    this.cache = b.tokenCache(this::fetchToken);
   }
 
   /**
@@ -56,41 +53,8 @@ public final class ClientCredentialsAuth implements AuthProvider {
     return new Builder();
   }
 
-  /**
-   * Returns the cached token, or requests one.
-   *
-   * @return the access token
-   * @throws dev.forcelink.core.exception.AuthenticationException if Salesforce refuses the
-   *     credentials or the response signature does not verify
-   * @throws dev.forcelink.core.exception.ForcelinkClientException on network failures (after up to
-   *     two retries) or an undecodable answer
-   */
   @Override
-  public AccessToken token() {
-    return cache.token();
-  }
-
-  /**
-   * Replaces a token the server rejected (single-flight across threads).
-   *
-   * @param rejected the rejected token
-   * @return a new token, or the one another thread already obtained
-   * @throws dev.forcelink.core.exception.AuthenticationException if Salesforce refuses the
-   *     credentials
-   * @throws dev.forcelink.core.exception.ForcelinkClientException on network failures
-   */
-  @Override
-  public AccessToken refresh(AccessToken rejected) {
-    return cache.refresh(rejected);
-  }
-
-  /** Drops the cached token; the next {@link #token()} requests a new one. */
-  @Override
-  public void invalidate() {
-    cache.invalidate();
-  }
-
-  private AccessToken fetchToken() {
+  AccessToken fetchToken() {
     FormBody form = new FormBody().add("grant_type", GRANT_TYPE);
     Secret authorization = null;
     if (useHttpBasic) {

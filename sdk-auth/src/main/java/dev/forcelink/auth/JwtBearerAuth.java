@@ -7,7 +7,6 @@ import dev.forcelink.auth.internal.TokenEndpoint;
 import dev.forcelink.core.Secret;
 import dev.forcelink.core.auth.AccessToken;
 import dev.forcelink.core.auth.AuthProvider;
-import dev.forcelink.core.auth.CachingAuthProvider;
 import java.net.URI;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -32,7 +31,7 @@ import java.util.Objects;
  * <p>The token is cached and reused until it is rejected; a rejected token is replaced by one new
  * token request, shared by all threads. Immutable and thread-safe.
  */
-public final class JwtBearerAuth implements AuthProvider {
+public final class JwtBearerAuth extends OAuthTokenProvider {
   /** The grant type sent to the token endpoint. */
   public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
   /** The longest assertion lifetime Salesforce accepts, and the default. */
@@ -46,9 +45,9 @@ public final class JwtBearerAuth implements AuthProvider {
   private final JwtAssertionSigner signer;
   private final TokenEndpoint endpoint;
   private final Clock clock;
-  private final CachingAuthProvider cache;
 
   private JwtBearerAuth(Builder b) {
+    super(b);
     this.clientId = Checks.requireText(b.clientId, "clientId");
     this.username = Checks.requireText(b.username, "username");
     this.loginUrl = b.requireSecure(b.loginUrl, "loginUrl");
@@ -58,7 +57,6 @@ public final class JwtBearerAuth implements AuthProvider {
         "privateKey (load one with PrivateKeys)"));
     this.clock = b.clock();
     this.endpoint = b.tokenEndpoint(loginUrl);
-    this.cache = b.tokenCache(this::fetchToken);
   }
 
   /**
@@ -71,40 +69,6 @@ public final class JwtBearerAuth implements AuthProvider {
   }
 
   /**
-   * Returns the cached token, or requests one with a freshly signed assertion.
-   *
-   * @return the access token
-   * @throws dev.forcelink.core.exception.AuthenticationException if Salesforce refuses the
-   *     assertion ({@code invalid_grant} and others; never retried)
-   * @throws dev.forcelink.core.exception.ForcelinkClientException on network failures (after up to
-   *     two retries) or an undecodable answer
-   */
-  @Override
-  public AccessToken token() {
-    return cache.token();
-  }
-
-  /**
-   * Replaces a token the server rejected with a new one (single-flight across threads).
-   *
-   * @param rejected the rejected token
-   * @return a new token, or the one another thread already obtained
-   * @throws dev.forcelink.core.exception.AuthenticationException if Salesforce refuses the
-   *     assertion
-   * @throws dev.forcelink.core.exception.ForcelinkClientException on network failures
-   */
-  @Override
-  public AccessToken refresh(AccessToken rejected) {
-    return cache.refresh(rejected);
-  }
-
-  /** Drops the cached token; the next {@link #token()} requests a new one. */
-  @Override
-  public void invalidate() {
-    cache.invalidate();
-  }
-
-  /**
    * Returns the {@code aud} claim this provider sends.
    *
    * @return the audience
@@ -113,7 +77,8 @@ public final class JwtBearerAuth implements AuthProvider {
     return audience;
   }
 
-  private AccessToken fetchToken() {
+  @Override
+  AccessToken fetchToken() {
     Secret assertion = signer.sign(clientId, username, audience, clock.instant().plus(assertionLifetime));
     FormBody form = new FormBody()
         .add("grant_type", GRANT_TYPE)

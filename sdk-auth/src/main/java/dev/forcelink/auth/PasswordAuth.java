@@ -5,8 +5,6 @@ import dev.forcelink.auth.internal.OAuthOperation;
 import dev.forcelink.auth.internal.TokenEndpoint;
 import dev.forcelink.core.Secret;
 import dev.forcelink.core.auth.AccessToken;
-import dev.forcelink.core.auth.AuthProvider;
-import dev.forcelink.core.auth.CachingAuthProvider;
 import java.net.URI;
 import java.util.Objects;
 
@@ -20,7 +18,7 @@ import java.util.Objects;
  * logins from outside the org's trusted IP ranges. The response signature is verified with the
  * client secret. The token is cached and renewed single-flight. Immutable and thread-safe.
  */
-public final class PasswordAuth implements AuthProvider {
+public final class PasswordAuth extends OAuthTokenProvider {
   /** The grant type sent to the token endpoint. */
   public static final String GRANT_TYPE = "password";
 
@@ -30,16 +28,15 @@ public final class PasswordAuth implements AuthProvider {
   private final Secret password;
   private final Secret securityToken;
   private final TokenEndpoint endpoint;
-  private final CachingAuthProvider cache;
 
   private PasswordAuth(Builder b) {
+    super(b);
     this.clientId = Checks.requireText(b.clientId, "clientId");
     this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret");
     this.username = Checks.requireText(b.username, "username");
     this.password = Objects.requireNonNull(b.password, "password");
     this.securityToken = b.securityToken;
     this.endpoint = b.tokenEndpoint(b.requireSecure(b.loginUrl, "loginUrl"));
-    this.cache = b.tokenCache(this::fetchToken);
   }
 
   /**
@@ -51,40 +48,8 @@ public final class PasswordAuth implements AuthProvider {
     return new Builder();
   }
 
-  /**
-   * Returns the cached token, or logs in.
-   *
-   * @return the access token
-   * @throws dev.forcelink.core.exception.AuthenticationException if Salesforce refuses the login or
-   *     the signature does not verify
-   * @throws dev.forcelink.core.exception.ForcelinkClientException on network failures (after up to
-   *     two retries) or an undecodable answer
-   */
   @Override
-  public AccessToken token() {
-    return cache.token();
-  }
-
-  /**
-   * Replaces a token the server rejected (single-flight across threads).
-   *
-   * @param rejected the rejected token
-   * @return a new token, or the one another thread already obtained
-   * @throws dev.forcelink.core.exception.AuthenticationException if Salesforce refuses the login
-   * @throws dev.forcelink.core.exception.ForcelinkClientException on network failures
-   */
-  @Override
-  public AccessToken refresh(AccessToken rejected) {
-    return cache.refresh(rejected);
-  }
-
-  /** Drops the cached token; the next {@link #token()} logs in again. */
-  @Override
-  public void invalidate() {
-    cache.invalidate();
-  }
-
-  private AccessToken fetchToken() {
+  AccessToken fetchToken() {
     Secret passwordField = securityToken == null ? password
         : Secret.of(password.reveal() + securityToken.reveal());
     FormBody form = new FormBody()

@@ -5,8 +5,6 @@ import dev.forcelink.auth.internal.OAuthOperation;
 import dev.forcelink.auth.internal.TokenEndpoint;
 import dev.forcelink.core.Secret;
 import dev.forcelink.core.auth.AccessToken;
-import dev.forcelink.core.auth.AuthProvider;
-import dev.forcelink.core.auth.CachingAuthProvider;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>The configuration is immutable; the current refresh token and the cached access token change
  * under the hood, safely for concurrent use. Thread-safe.
  */
-public final class RefreshTokenAuth implements AuthProvider {
+public final class RefreshTokenAuth extends OAuthTokenProvider {
   /** The grant type sent to the token endpoint. */
   public static final String GRANT_TYPE = "refresh_token";
   private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenAuth.class);
@@ -35,16 +33,15 @@ public final class RefreshTokenAuth implements AuthProvider {
   private final Consumer<Secret> rotationListener;
   private final AtomicReference<Secret> refreshToken;
   private final AtomicReference<AccessToken> initialToken;
-  private final CachingAuthProvider cache;
 
   private RefreshTokenAuth(Builder b) {
+    super(b);
     this.clientId = Checks.requireText(b.clientId, "clientId");
     this.clientSecret = b.clientSecret;
     this.refreshToken = new AtomicReference<>(Objects.requireNonNull(b.refreshToken, "refreshToken"));
     this.endpoint = b.tokenEndpoint(b.requireSecure(b.loginUrl, "loginUrl"));
     this.rotationListener = b.rotationListener;
     this.initialToken = new AtomicReference<>(b.initialToken);
-    this.cache = b.tokenCache(this::fetchToken);
   }
 
   /**
@@ -57,22 +54,8 @@ public final class RefreshTokenAuth implements AuthProvider {
   }
 
   /**
-   * Returns the cached token (at first the {@linkplain Builder#initialToken(AccessToken) initial
-   * token}, if one was given), or requests a new one with the refresh token.
-   *
-   * @return the access token
-   * @throws dev.forcelink.core.exception.AuthenticationException if Salesforce refuses the refresh
-   *     token ({@code invalid_grant}: expired or revoked) or the signature does not verify
-   * @throws dev.forcelink.core.exception.ForcelinkClientException on network failures (after up to
-   *     two retries) or an undecodable answer
-   */
-  @Override
-  public AccessToken token() {
-    return cache.token();
-  }
-
-  /**
-   * Replaces a token the server rejected (single-flight across threads).
+   * Replaces a token the server rejected (single-flight across threads); a rejected initial token
+   * is never served again.
    *
    * @param rejected the rejected token
    * @return a new token, or the one another thread already obtained
@@ -83,14 +66,14 @@ public final class RefreshTokenAuth implements AuthProvider {
   @Override
   public AccessToken refresh(AccessToken rejected) {
     initialToken.compareAndSet(rejected, null);
-    return cache.refresh(rejected);
+    return super.refresh(rejected);
   }
 
-  /** Drops the cached token; the next {@link #token()} requests a new one. */
+  /** Drops the cached token and any unused initial token; the next {@link #token()} requests a new one. */
   @Override
   public void invalidate() {
     initialToken.set(null);
-    cache.invalidate();
+    super.invalidate();
   }
 
   /**
@@ -102,7 +85,8 @@ public final class RefreshTokenAuth implements AuthProvider {
     return refreshToken.get();
   }
 
-  private AccessToken fetchToken() {
+  @Override
+  AccessToken fetchToken() {
     AccessToken initial = initialToken.getAndSet(null);
     if (initial != null) {
       return initial;
