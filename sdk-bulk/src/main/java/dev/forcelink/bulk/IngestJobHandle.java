@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,39 +26,10 @@ import java.util.function.Consumer;
  *
  * <p>Immutable and thread-safe.
  */
-public final class IngestJobHandle implements BulkJobHandle {
-  private final BulkHttp http;
-  private final String id;
+public final class IngestJobHandle extends JobHandleBase {
 
   IngestJobHandle(BulkHttp http, String id) {
-    this.http = http;
-    this.id = Objects.requireNonNull(id, "job id");
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public JobInfo info() {
-    return http.info(JobKind.INGEST, id);
-  }
-
-  @Override
-  public JobInfo awaitCompletion(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    return http.await(JobKind.INGEST, id, Instant.now().plus(timeout));
-  }
-
-  @Override
-  public JobInfo abort() {
-    return http.patchState(JobKind.INGEST, id, "Aborted");
-  }
-
-  @Override
-  public void delete() {
-    http.delete(JobKind.INGEST, id);
+    super(http, id, JobKind.INGEST);
   }
 
   /**
@@ -224,20 +193,5 @@ public final class IngestJobHandle implements BulkJobHandle {
         file.toFile().deleteOnExit();
       }
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof IngestJobHandle && ((IngestJobHandle) o).id.equals(id);
-  }
-
-  @Override
-  public int hashCode() {
-    return id.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "IngestJobHandle{" + id + "}";
   }
 }

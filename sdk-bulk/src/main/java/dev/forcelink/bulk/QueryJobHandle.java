@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -30,39 +29,10 @@ import java.util.stream.StreamSupport;
  *
  * <p>Immutable and thread-safe; each download is independent.
  */
-public final class QueryJobHandle implements BulkJobHandle {
-  private final BulkHttp http;
-  private final String id;
+public final class QueryJobHandle extends JobHandleBase {
 
   QueryJobHandle(BulkHttp http, String id) {
-    this.http = http;
-    this.id = Objects.requireNonNull(id, "job id");
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public JobInfo info() {
-    return http.info(JobKind.QUERY, id);
-  }
-
-  @Override
-  public JobInfo awaitCompletion(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    return http.await(JobKind.QUERY, id, Instant.now().plus(timeout));
-  }
-
-  @Override
-  public JobInfo abort() {
-    return http.patchState(JobKind.QUERY, id, "Aborted");
-  }
-
-  @Override
-  public void delete() {
-    http.delete(JobKind.QUERY, id);
+    super(http, id, JobKind.QUERY);
   }
 
   /**
@@ -294,20 +264,5 @@ public final class QueryJobHandle implements BulkJobHandle {
         pager.close();
       }
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof QueryJobHandle && ((QueryJobHandle) o).id.equals(id);
-  }
-
-  @Override
-  public int hashCode() {
-    return id.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "QueryJobHandle{" + id + "}";
   }
 }
