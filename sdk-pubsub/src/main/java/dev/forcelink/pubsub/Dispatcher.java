@@ -11,8 +11,8 @@ interface Dispatcher {
   /** Returns how many more events the consumer can take now (queued ones count against it). */
   int capacity();
 
-  /** Queues an event; {@code seq} is its tracker sequence number. */
-  void enqueue(PubSubEvent event, long seq);
+  /** Queues the events of one response, in order; each carries its tracker sequence number. */
+  void enqueue(List<PubSubEvent> events);
 
   /** Drops the events not yet handed to the consumer and returns their sequence numbers. */
   List<Long> dropPending();

@@ -17,7 +17,6 @@ final class FlowDispatcher implements Dispatcher, Flow.Subscription {
   private final Executor executor;
   private final int limit;
   private final ArrayDeque<PubSubEvent> buffer = new ArrayDeque<>();
-  private final ArrayDeque<Long> seqs = new ArrayDeque<>();
   private SubscriptionEngine engine;
   private long demand;
   private boolean draining;
@@ -44,13 +43,12 @@ final class FlowDispatcher implements Dispatcher, Flow.Subscription {
   }
 
   @Override
-  public void enqueue(PubSubEvent event, long seq) {
+  public void enqueue(List<PubSubEvent> events) {
     synchronized (this) {
-      if (terminated) {
+      if (terminated || events.isEmpty()) {
         return;
       }
-      buffer.add(event);
-      seqs.add(seq);
+      buffer.addAll(events);
     }
     scheduleDrain();
   }
@@ -79,9 +77,11 @@ final class FlowDispatcher implements Dispatcher, Flow.Subscription {
 
   @Override
   public synchronized List<Long> dropPending() {
-    List<Long> dropped = new ArrayList<>(seqs);
+    List<Long> dropped = new ArrayList<>(buffer.size());
+    for (PubSubEvent event : buffer) {
+      dropped.add(event.seq());
+    }
     buffer.clear();
-    seqs.clear();
     return dropped;
   }
 
@@ -94,7 +94,6 @@ final class FlowDispatcher implements Dispatcher, Flow.Subscription {
       terminated = true;
       failure = cause;
       buffer.clear();
-      seqs.clear();
     }
     scheduleDrain();
   }
@@ -133,7 +132,6 @@ final class FlowDispatcher implements Dispatcher, Flow.Subscription {
           cause = failure;
         } else if (demand > 0 && !buffer.isEmpty()) {
           next = buffer.poll();
-          seqs.poll();
           demand--;
         } else {
           draining = false;

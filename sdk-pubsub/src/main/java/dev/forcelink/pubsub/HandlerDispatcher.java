@@ -14,8 +14,6 @@ import java.util.function.BiConsumer;
  * so the events not yet started are always the newest ones.
  */
 final class HandlerDispatcher implements Dispatcher {
-  private record Item(PubSubEvent event, long seq) {}
-
   /** Marks the threads running a handler, so that a handler closing its own subscription never waits for itself. */
   private static final ThreadLocal<Boolean> IN_HANDLER = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -24,7 +22,7 @@ final class HandlerDispatcher implements Dispatcher {
   private final int concurrency;
   private final int capacity;
   private final BiConsumer<PubSubEvent, Throwable> onHandlerFailure;
-  private final ArrayDeque<Item> queue = new ArrayDeque<>();
+  private final ArrayDeque<PubSubEvent> queue = new ArrayDeque<>();
   private int workers;
   private int inProcess;
   private boolean stopped;
@@ -44,45 +42,48 @@ final class HandlerDispatcher implements Dispatcher {
   }
 
   @Override
-  public void enqueue(PubSubEvent event, long seq) {
+  public void enqueue(List<PubSubEvent> events) {
+    int start;
     synchronized (this) {
-      if (stopped) {
+      if (stopped || events.isEmpty()) {
         return;
       }
-      queue.add(new Item(event, seq));
-      if (workers >= concurrency) {
-        return;
-      }
-      workers++;
+      queue.addAll(events);
+      // One drain task per event up to the concurrency; each takes events until the queue is empty.
+      start = Math.min(concurrency - workers, events.size());
+      workers += start;
     }
-    try {
-      executor.execute(this::drain);
-    } catch (RejectedExecutionException e) {
-      synchronized (this) {
-        workers--;
+    for (int i = 0; i < start; i++) {
+      try {
+        executor.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        synchronized (this) {
+          workers -= start - i;
+        }
+        onHandlerFailure.accept(events.get(0), e);
+        return;
       }
-      onHandlerFailure.accept(event, e);
     }
   }
 
   private void drain() {
     while (true) {
-      Item item;
+      PubSubEvent event;
       synchronized (this) {
         if (stopped || queue.isEmpty()) {
           workers--;
           return;
         }
-        item = queue.poll();
+        event = queue.poll();
         inProcess++;
       }
       Throwable failure = null;
       IN_HANDLER.set(Boolean.TRUE);
       try {
-        handler.handle(item.event);
+        handler.handle(event);
         // Acknowledged before the event stops counting as in process, so that close() waiting for
         // idleness also waits for this event's checkpoint.
-        item.event.ack();
+        event.ack();
       } catch (Throwable t) {
         failure = t;
       } finally {
@@ -96,7 +97,7 @@ final class HandlerDispatcher implements Dispatcher {
         synchronized (this) {
           workers--;
         }
-        onHandlerFailure.accept(item.event, failure);
+        onHandlerFailure.accept(event, failure);
         return;
       }
     }
@@ -128,8 +129,8 @@ final class HandlerDispatcher implements Dispatcher {
   @Override
   public synchronized List<Long> dropPending() {
     List<Long> dropped = new ArrayList<>(queue.size());
-    for (Item item : queue) {
-      dropped.add(item.seq);
+    for (PubSubEvent event : queue) {
+      dropped.add(event.seq());
     }
     queue.clear();
     return dropped;

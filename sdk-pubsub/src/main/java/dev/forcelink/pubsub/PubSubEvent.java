@@ -6,7 +6,7 @@ import dev.forcelink.pubsub.internal.cdc.ChangeEventHeaders;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -31,25 +31,35 @@ public final class PubSubEvent {
     Map<String, Object> toPlain(GenericRecord record);
   }
 
+  /** Told when an event is acknowledged; one per subscription, so no event carries its own callback. */
+  interface Acknowledger {
+    void processed(long seq);
+  }
+
+  private static final AtomicIntegerFieldUpdater<PubSubEvent> ACKED =
+      AtomicIntegerFieldUpdater.newUpdater(PubSubEvent.class, "acked");
+
   private final String topic;
   private final ReplayId replayId;
   private final String producerId;
   private final String schemaId;
   private final byte[] payload;
   private final Decoder decoder;
-  private final Runnable onAck;
-  private final AtomicBoolean acked = new AtomicBoolean();
+  private final Acknowledger acknowledger;
+  private final long seq;
+  private volatile int acked;
   private volatile GenericRecord record;
 
   PubSubEvent(String topic, ReplayId replayId, String producerId, String schemaId, byte[] payload,
-      Decoder decoder, Runnable onAck) {
+      Decoder decoder, Acknowledger acknowledger, long seq) {
     this.topic = Objects.requireNonNull(topic, "topic");
     this.replayId = Objects.requireNonNull(replayId, "replayId");
     this.producerId = producerId == null ? "" : producerId;
     this.schemaId = Objects.requireNonNull(schemaId, "schemaId");
     this.payload = Objects.requireNonNull(payload, "payload");
     this.decoder = Objects.requireNonNull(decoder, "decoder");
-    this.onAck = Objects.requireNonNull(onAck, "onAck");
+    this.acknowledger = Objects.requireNonNull(acknowledger, "acknowledger");
+    this.seq = seq;
   }
 
   /**
@@ -172,8 +182,8 @@ public final class PubSubEvent {
    * is processed too. Only the first call counts; later calls do nothing.
    */
   public void ack() {
-    if (acked.compareAndSet(false, true)) {
-      onAck.run();
+    if (ACKED.compareAndSet(this, 0, 1)) {
+      acknowledger.processed(seq);
     }
   }
 
@@ -183,7 +193,12 @@ public final class PubSubEvent {
    * @return true once acknowledged
    */
   public boolean isAcked() {
-    return acked.get();
+    return acked != 0;
+  }
+
+  /** Returns the subscription's sequence number of this event, for its bookkeeping. */
+  long seq() {
+    return seq;
   }
 
   /** Returns the topic, replay id, producer id and schema id; never the payload. */

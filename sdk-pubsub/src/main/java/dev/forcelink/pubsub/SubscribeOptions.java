@@ -14,7 +14,9 @@ import java.util.concurrent.Executor;
  * (never more than 100, the server's maximum), tops the request up whenever the outstanding count
  * falls to {@link #lowWatermark()}, and never requests more than the consumer can take: the free
  * room of the internal queue ({@link #queueCapacity()}) or, for a {@link java.util.concurrent.Flow}
- * subscriber, its outstanding demand.
+ * subscriber, its outstanding demand. While events are still owed it does not request a sliver of
+ * freed room (at least half the free room, or the full top-up), so a consumer that frees one slot
+ * at a time does not draw one request and one single-event response per event.
  */
 public final class SubscribeOptions {
   /** The server's maximum of outstanding requested events per stream. */

@@ -66,6 +66,7 @@ final class SubscriptionEngine implements Subscription {
   private ContiguousTracker.Advance<ReplayId> lastAdvance;
   private ScheduledFuture<?> watchdog;
 
+  private final PubSubEvent.Acknowledger acknowledger = this::onProcessed;
   private final Object checkpointLock = new Object();
   private long checkpointedSeq = -1;
 
@@ -111,14 +112,18 @@ final class SubscriptionEngine implements Subscription {
       if (closed || waitingToRestart) {
         return;
       }
-      int capacity = dispatcher.capacity();
       if (stream == null) {
+        int capacity = dispatcher.capacity();
         if (capacity > 0) {
           openStream(capacity);
         }
         return;
       }
-      int n = demand.nextRequest(capacity);
+      if (!demand.wantsMore()) {
+        // Above the watermark nothing is requested, so the consumer's capacity need not be asked.
+        return;
+      }
+      int n = demand.nextRequest(dispatcher.capacity());
       if (n > 0) {
         try {
           stream.request(n);
@@ -201,6 +206,7 @@ final class SubscriptionEngine implements Subscription {
       demand.onResponse(batch.events().size(), batch.pendingNumRequested());
       // Any response, keepalives included, shows a healthy stream: the next outage starts counting afresh.
       failures = 0;
+      List<PubSubEvent> events = new ArrayList<>(batch.events().size());
       for (ConsumerEvent ce : batch.events()) {
         if (ce.getReplayId().isEmpty()) {
           ctx.scheduler().execute(() -> fail(new ResponseDecodeException("The server sent an event without a "
@@ -209,11 +215,10 @@ final class SubscriptionEngine implements Subscription {
         }
         ReplayId replayId = ReplayId.of(ce.getReplayId().toByteArray());
         long seq = tracker.register(replayId);
-        PubSubEvent event = new PubSubEvent(protocol.name(), replayId, ce.getEvent().getId(),
-            ce.getEvent().getSchemaId(), ce.getEvent().getPayload().toByteArray(), ctx.decoder(),
-            () -> onProcessed(seq));
-        dispatcher.enqueue(event, seq);
+        events.add(new PubSubEvent(protocol.name(), replayId, ce.getEvent().getId(), ce.getEvent().getSchemaId(),
+            ce.getEvent().getPayload().toByteArray(), ctx.decoder(), acknowledger, seq));
       }
+      dispatcher.enqueue(events);
       if (batch.events().isEmpty() && tracker.isEmpty() && !batch.latestReplayId().isEmpty()) {
         // Every event received is processed, so the stream's tip is a safe position: resuming there loses
         // nothing and avoids replaying a long quiet history.

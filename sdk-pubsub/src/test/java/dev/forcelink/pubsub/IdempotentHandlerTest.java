@@ -29,7 +29,7 @@ class IdempotentHandlerTest {
           public Map<String, Object> toPlain(GenericRecord record) {
             throw new UnsupportedOperationException();
           }
-        }, () -> {});
+        }, seq -> {}, replay);
   }
 
   @Test

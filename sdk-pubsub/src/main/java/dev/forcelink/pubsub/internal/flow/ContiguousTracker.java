@@ -1,8 +1,6 @@
 package dev.forcelink.pubsub.internal.flow;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Tracks received events until they are processed, and tells when the position may advance: only
@@ -14,20 +12,20 @@ import java.util.TreeMap;
  * @param <T> the position type (a replay id)
  */
 public final class ContiguousTracker<T> {
-  private final TreeMap<Long, Slot<T>> slots = new TreeMap<>();
-  private long nextSeq;
+  private static final byte OPEN = 0;
+  private static final byte DONE = 1;
+  private static final byte REMOVED = 2;
+
+  // A ring of the open window, oldest first: sequence numbers are consecutive, so slot i holds
+  // sequence number headSeq + i and every operation is O(1) (amortised for growth).
+  private Object[] positions = new Object[128];
+  private byte[] states = new byte[128];
+  private int head;
+  private int size;
+  private long headSeq;
 
   /** A completed prefix: the sequence number and position of its last event. */
   public record Advance<T>(long seq, T position) {}
-
-  private static final class Slot<T> {
-    final T position;
-    boolean done;
-
-    Slot(T position) {
-      this.position = position;
-    }
-  }
 
   /**
    * Registers a received event.
@@ -36,9 +34,15 @@ public final class ContiguousTracker<T> {
    * @return its sequence number, for {@link #complete(long)}
    */
   public long register(T position) {
-    long seq = nextSeq++;
-    slots.put(seq, new Slot<>(Objects.requireNonNull(position, "position")));
-    return seq;
+    Objects.requireNonNull(position, "position");
+    if (size == positions.length) {
+      grow();
+    }
+    int i = index(size);
+    positions[i] = position;
+    states[i] = OPEN;
+    size++;
+    return headSeq + size - 1;
   }
 
   /**
@@ -49,17 +53,30 @@ public final class ContiguousTracker<T> {
    *     is still open, or the event was already completed or removed)
    */
   public Advance<T> complete(long seq) {
-    Slot<T> slot = slots.get(seq);
-    if (slot == null || slot.done) {
+    long offset = seq - headSeq;
+    if (offset < 0 || offset >= size) {
       return null;
     }
-    slot.done = true;
-    Advance<T> advance = null;
-    while (!slots.isEmpty() && slots.firstEntry().getValue().done) {
-      Map.Entry<Long, Slot<T>> first = slots.pollFirstEntry();
-      advance = new Advance<>(first.getKey(), first.getValue().position);
+    int i = index((int) offset);
+    if (states[i] != OPEN) {
+      return null;
     }
-    return advance;
+    states[i] = DONE;
+    long lastSeq = -1;
+    Object last = null;
+    while (size > 0 && states[head] != OPEN) {
+      if (states[head] == DONE) {
+        lastSeq = headSeq;
+        last = positions[head];
+      }
+      positions[head] = null;
+      head = (head + 1) & (positions.length - 1);
+      headSeq++;
+      size--;
+    }
+    @SuppressWarnings("unchecked")
+    T position = (T) last;
+    return last == null ? null : new Advance<>(lastSeq, position);
   }
 
   /**
@@ -69,7 +86,20 @@ public final class ContiguousTracker<T> {
    * @param seq the event's sequence number
    */
   public void remove(long seq) {
-    slots.remove(seq);
+    long offset = seq - headSeq;
+    if (offset < 0 || offset >= size) {
+      return;
+    }
+    int i = index((int) offset);
+    states[i] = REMOVED;
+    positions[i] = null;
+    // Processed slots never rest at the head (complete() pops them), so popping removed ones there
+    // leaves either nothing or an open event first. Sequence numbers are never reused.
+    while (size > 0 && states[head] == REMOVED) {
+      head = (head + 1) & (positions.length - 1);
+      headSeq++;
+      size--;
+    }
   }
 
   /**
@@ -78,15 +108,33 @@ public final class ContiguousTracker<T> {
    * @return true when nothing is open
    */
   public boolean isEmpty() {
-    return slots.isEmpty();
+    return size == 0;
   }
 
   /**
-   * Returns the number of open events.
+   * Returns the number of events registered and not yet past the processed prefix: the open ones,
+   * and the processed or removed ones behind an open one.
    *
    * @return the count
    */
   public int open() {
-    return slots.size();
+    return size;
+  }
+
+  private int index(int offset) {
+    return (head + offset) & (positions.length - 1);
+  }
+
+  private void grow() {
+    int n = positions.length;
+    Object[] p = new Object[n * 2];
+    byte[] st = new byte[n * 2];
+    for (int k = 0; k < size; k++) {
+      p[k] = positions[index(k)];
+      st[k] = states[index(k)];
+    }
+    positions = p;
+    states = st;
+    head = 0;
   }
 }

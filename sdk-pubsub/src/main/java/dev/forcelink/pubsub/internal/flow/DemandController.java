@@ -10,7 +10,12 @@ package dev.forcelink.pubsub.internal.flow;
  *       for it to reach 0 (stop-and-wait costs a full round trip per batch);</li>
  *   <li>never lets the outstanding count exceed the batch size (at most 100);</li>
  *   <li>never requests more than the consumer can take beyond what is already outstanding, so a slow
- *       consumer pushes back on the server instead of filling memory.</li>
+ *       consumer pushes back on the server instead of filling memory;</li>
+ *   <li>while events are still outstanding, does not ask for a sliver of freed room: a consumer that
+ *       frees one slot at a time would otherwise draw one request, and one response of one event,
+ *       per event. It waits until the request would be at least half the room the consumer has, or
+ *       the full top-up ({@code batchSize - lowWatermark}); with nothing outstanding it asks for
+ *       whatever fits, so the stream never stops while the consumer has room.</li>
  * </ul>
  *
  * <p>The server's {@code pending_num_requested} reconciles the count only on an empty keepalive
@@ -50,20 +55,35 @@ public final class DemandController {
   /**
    * Returns how many events to request now, and counts them as outstanding.
    *
-   * @param capacity how many more events the consumer can take, not counting those outstanding
+   * @param capacity how many events the consumer can take in all, the outstanding ones included
+   *     (its free room); the request never makes the outstanding count exceed it
    * @return the {@code num_requested} to send, 0 for none
    */
   public int nextRequest(int capacity) {
-    if (outstanding > lowWatermark) {
+    if (!wantsMore()) {
       return 0;
     }
     int n = Math.min(batchSize - outstanding, capacity - outstanding);
     if (n <= 0) {
       return 0;
     }
+    if (outstanding > 0 && n < Math.min(batchSize - lowWatermark, (capacity + 1) / 2)) {
+      // Events are still coming; each one processed frees room and asks again.
+      return 0;
+    }
     outstanding += n;
     sentSinceResponse = true;
     return n;
+  }
+
+  /**
+   * Tells whether the outstanding count is low enough for a top-up, before asking the consumer for
+   * its capacity: above the watermark no request is made whatever the capacity.
+   *
+   * @return true if {@link #nextRequest(int)} may return more than 0
+   */
+  public boolean wantsMore() {
+    return outstanding <= lowWatermark;
   }
 
   /**
