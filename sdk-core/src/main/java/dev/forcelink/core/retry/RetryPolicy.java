@@ -121,7 +121,10 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns how long one attempt may wait for the response headers.
+   * Returns how long one attempt may take, from sending the request until the body handler has
+   * the whole response (for a streaming handler: until it returns). A server that sends headers
+   * promptly and then dribbles or stalls the body is cut off at this limit and the connection is
+   * aborted, not reused.
    *
    * @return the per-attempt timeout
    */
@@ -272,8 +275,8 @@ public final class RetryPolicy {
     }
 
     /**
-     * Sets how long one attempt may wait for the response headers; default 2 min. A request may
-     * override it with {@link dev.forcelink.core.http.SalesforceRequest.Builder#timeout(Duration)}.
+     * Sets how long one attempt may take, headers and body together (see {@link
+     * RetryPolicy#attemptTimeout()}); default 2 min. A request may override it with {@link dev.forcelink.core.http.SalesforceRequest.Builder#timeout(Duration)}.
      *
      * @param attemptTimeout positive
      * @return this builder

@@ -19,6 +19,8 @@ final class Call {
   volatile int onceRetries;
   volatile boolean refreshed;
   volatile boolean timeoutClipped;
+  /** The current attempt's time limit, headers and body together. */
+  volatile long attemptBudgetNanos;
   volatile int lastStatus;
   volatile String lastRequestId;
   volatile byte[] gzippedBody;

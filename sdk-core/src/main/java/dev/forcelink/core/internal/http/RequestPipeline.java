@@ -33,6 +33,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -152,11 +155,23 @@ public final class RequestPipeline {
     while (true) {
       HttpRequest http = buildRequest(call, token);
       HttpResponse<Outcome<T>> response;
+      CompletableFuture<HttpResponse<Outcome<T>>> exchange = exchange(call, http, routing);
       try {
-        response = cfg.httpClient().send(http, routing);
-      } catch (IOException e) {
-        throw transportFailure(call, attempt, e);
+        response = exchange.get();
+      } catch (ExecutionException e) {
+        Throwable cause = unwrap(e);
+        if (cause instanceof IOException) {
+          throw transportFailure(call, attempt, cause);
+        }
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw transportFailure(call, attempt, cause);
       } catch (InterruptedException e) {
+        exchange.cancel(true);
         Thread.currentThread().interrupt();
         throw new ForcelinkClientException(
             call.request.description() + ": interrupted while waiting for the response", e, call.correlationId, false);
@@ -236,7 +251,7 @@ public final class RequestPipeline {
   private <T> CompletableFuture<SalesforceResponse<T>> sendOnceAsync(
       Call call, int attempt, RoutingBodyHandler<T> routing, AccessToken token) {
     HttpRequest http = buildRequest(call, token);
-    return cfg.httpClient().sendAsync(http, routing)
+    return exchange(call, http, routing)
         .handle((response, err) -> {
           if (err != null) {
             return CompletableFuture.<SalesforceResponse<T>>failedFuture(
@@ -256,6 +271,44 @@ public final class RequestPipeline {
   }
 
   // ---------------------------------------------------------------- shared steps
+
+  /**
+   * Sends one attempt, bounded as a whole by the request's timeout. {@code HttpRequest.timeout}
+   * alone stops at the response headers: a server that sends headers promptly and then dribbles or
+   * stalls the body would hold the attempt, its thread and its connection for as long as it likes.
+   * Here a timer fails the attempt with {@link HttpTimeoutException} once the timeout has passed
+   * without the body handler finishing, and cancels the exchange, which aborts the connection (or
+   * the HTTP/2 stream) instead of returning it to the pool. A body handler that streams (returns
+   * before the body is read) is bounded up to the moment it returns.
+   */
+  private <T> CompletableFuture<HttpResponse<Outcome<T>>> exchange(Call call, HttpRequest http,
+      RoutingBodyHandler<T> routing) {
+    long budgetNanos = call.attemptBudgetNanos;
+    CompletableFuture<HttpResponse<Outcome<T>>> sent = cfg.httpClient().sendAsync(http, routing);
+    CompletableFuture<HttpResponse<Outcome<T>>> bounded = new CompletableFuture<>();
+    ScheduledFuture<?> timer = cfg.scheduler().schedule(() -> {
+      if (bounded.completeExceptionally(new HttpTimeoutException("the complete response did not arrive within "
+          + Duration.ofNanos(budgetNanos) + " (headers or body too slow)"))) {
+        sent.cancel(true);
+      }
+    }, budgetNanos, TimeUnit.NANOSECONDS);
+    sent.whenComplete((response, failure) -> {
+      timer.cancel(false);
+      if (failure != null) {
+        bounded.completeExceptionally(failure);
+      } else if (!bounded.complete(response)) {
+        // Timed out (or cancelled) just as it arrived: a streaming body nobody will read holds the connection.
+        closeQuietly(response.body().body());
+      }
+    });
+    // Cancelling the attempt (an interrupted caller, a cancelled async call) aborts the exchange too.
+    bounded.whenComplete((response, failure) -> {
+      if (bounded.isCancelled()) {
+        sent.cancel(true);
+      }
+    });
+    return bounded;
+  }
 
   private Call start(SalesforceRequest request) {
     String correlationId = request.correlationId()
@@ -299,8 +352,13 @@ public final class RequestPipeline {
     }
     boolean clipped = remaining < perAttempt.toNanos();
     call.timeoutClipped = clipped;
+    long budget = clipped ? remaining : perAttempt.toNanos();
+    call.attemptBudgetNanos = budget;
+    // exchange() enforces the budget over headers and body; the client's own timeout is a backstop
+    // set a little later, so that the timeout is always reported as one (the JDK may otherwise close
+    // the connection at the same instant and report a plain I/O error).
     HttpRequest.Builder b = HttpRequest.newBuilder(target)
-        .timeout(clipped ? Duration.ofNanos(remaining) : perAttempt);
+        .timeout(Duration.ofNanos(budget + Math.max(TimeUnit.MILLISECONDS.toNanos(250), budget / 10)));
     boolean callerAccept = false;
     for (Map.Entry<String, String> h : req.headers()) {
       String name = h.getKey();
@@ -545,6 +603,16 @@ public final class RequestPipeline {
         action.accept(listener);
       } catch (RuntimeException e) {
         LOG.warn("Listener {} threw from {}; ignored", listener.getClass().getName(), what, e);
+      }
+    }
+  }
+
+  private static void closeQuietly(Object body) {
+    if (body instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) body).close();
+      } catch (Exception e) {
+        LOG.debug("Could not close an abandoned response body: {}", e.toString());
       }
     }
   }
