@@ -49,7 +49,8 @@ public abstract class OAuthClientBuilder<B extends OAuthClientBuilder<B>> {
   }
 
   /**
-   * Sets the timeout of each request attempt; default 30 seconds.
+   * Sets the time limit of each request attempt, headers and body together (an answer that
+   * trickles in is cut off at the limit); default 30 seconds.
    *
    * @param requestTimeout the timeout
    * @return this builder

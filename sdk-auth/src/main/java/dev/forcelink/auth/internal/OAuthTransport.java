@@ -9,7 +9,6 @@ import dev.forcelink.core.exception.ForcelinkClientException;
 import dev.forcelink.core.exception.RequestTimeoutException;
 import dev.forcelink.core.exception.ResponseDecodeException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +116,7 @@ public final class OAuthTransport {
   public OAuthResponse postForm(OAuthOperation operation, URI url, FormBody form, Secret authorization) {
     return execute(operation, url, () -> {
       HttpRequest.Builder b = HttpRequest.newBuilder(url)
-          .timeout(requestTimeout)
+          .timeout(backstop())
           .header("Content-Type", "application/x-www-form-urlencoded")
           .header("Accept", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(form.encode(), StandardCharsets.UTF_8));
@@ -138,7 +141,7 @@ public final class OAuthTransport {
    */
   public OAuthResponse getWithBearer(OAuthOperation operation, URI url, Secret accessToken) {
     return execute(operation, url, () -> HttpRequest.newBuilder(url)
-        .timeout(requestTimeout)
+        .timeout(backstop())
         .header("Accept", "application/json")
         .header("Authorization", "Bearer " + accessToken.reveal())
         .GET()
@@ -177,25 +180,45 @@ public final class OAuthTransport {
 
   private OAuthResponse attempt(OAuthOperation operation, URI url, HttpRequest request) {
     long start = System.nanoTime();
-    HttpResponse<InputStream> response;
+    HttpResponse<byte[]> response;
+    // The timeout bounds the whole answer: HttpRequest.timeout alone stops at the headers, and a token
+    // endpoint that trickles its body would otherwise hold every thread waiting for the shared token.
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client.sendAsync(request, LimitedBody.handler(MAX_BODY_BYTES));
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      LOG.debug("{} to {} timed out after {} ms", operation.description(), url.getHost(), millisSince(start));
-      throw new RequestTimeoutException(operation.description() + " to " + url.getHost()
-          + " timed out (per-attempt timeout " + requestTimeout + ")", e, null, true);
-    } catch (IOException e) {
-      LOG.debug("{} to {} failed after {} ms: {}", operation.description(), url.getHost(),
-          millisSince(start), e.getClass().getSimpleName());
-      throw new ConnectionException(operation.description() + " to " + url.getHost()
-          + " failed: the connection could not be made or was closed early ("
-          + e.getClass().getSimpleName() + ")", e, null);
+      response = exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw timedOut(operation, url, start, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof LimitedBody.TooLarge) {
+        throw new ResponseDecodeException("The answer to the " + operation.description() + " from "
+            + url.getHost() + " is larger than " + MAX_BODY_BYTES + " bytes: not an OAuth response",
+            null, null);
+      }
+      if (cause instanceof HttpTimeoutException) {
+        throw timedOut(operation, url, start, cause);
+      }
+      if (cause instanceof IOException) {
+        LOG.debug("{} to {} failed after {} ms: {}", operation.description(), url.getHost(),
+            millisSince(start), cause.getClass().getSimpleName());
+        throw new ConnectionException(operation.description() + " to " + url.getHost()
+            + " failed: the connection could not be made or was closed early ("
+            + cause.getClass().getSimpleName() + ")", cause, null);
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new ConnectionException(operation.description() + " to " + url.getHost() + " failed ("
+          + cause.getClass().getSimpleName() + ")", cause, null);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new ForcelinkClientException(operation.description() + " to " + url.getHost()
           + " was interrupted", e, null, false);
     }
-    String body = readBody(operation, url, response.body());
+    String body = new String(response.body(), StandardCharsets.UTF_8);
     LOG.debug("{} to {} answered HTTP {} in {} ms", operation.description(), url.getHost(),
         response.statusCode(), millisSince(start));
     String requestId = response.headers().firstValue("x-sfdc-request-id")
@@ -204,19 +227,18 @@ public final class OAuthTransport {
     return new OAuthResponse(operation, url, response.statusCode(), body, requestId);
   }
 
-  private static String readBody(OAuthOperation operation, URI url, InputStream in) {
-    try (in) {
-      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (bytes.length > MAX_BODY_BYTES) {
-        throw new ResponseDecodeException("The answer to the " + operation.description() + " from "
-            + url.getHost() + " is larger than " + MAX_BODY_BYTES + " bytes: not an OAuth response",
-            null, null);
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConnectionException("The answer to the " + operation.description() + " from "
-          + url.getHost() + " was cut off (" + e.getClass().getSimpleName() + ")", e, null);
-    }
+  /**
+   * The HTTP client's own timeout, a little after {@link #requestTimeout}: {@link #attempt} enforces
+   * the limit over the whole answer and should be the one that reports it.
+   */
+  private Duration backstop() {
+    return requestTimeout.plus(Duration.ofMillis(Math.max(250, requestTimeout.toMillis() / 10)));
+  }
+
+  private RequestTimeoutException timedOut(OAuthOperation operation, URI url, long start, Throwable cause) {
+    LOG.debug("{} to {} timed out after {} ms", operation.description(), url.getHost(), millisSince(start));
+    return new RequestTimeoutException(operation.description() + " to " + url.getHost()
+        + " timed out: no complete answer within the per-attempt timeout of " + requestTimeout, cause, null, true);
   }
 
   private static long millisSince(long startNanos) {

@@ -141,6 +141,32 @@ class TokenEndpointTest {
     assertThat(requests()).isEqualTo(3);
   }
 
+  @Test
+  void aTokenAnswerThatTricklesInIsCutOffAtThePerAttemptTimeout() {
+    // Headers with the first piece after 150 ms, the rest spread over 6 s: each attempt must end at
+    // its 400 ms limit, not when the body ends.
+    wm.stubFor(post(PATH).willReturn(okJson(okBody() + " ".repeat(4_000)).withChunkedDribbleDelay(40, 6_000)));
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> endpoint(Duration.ofMillis(400))
+        .request(OAuthOperation.PASSWORD, new FormBody().add("grant_type", "password"), null, null))
+        .isInstanceOfSatisfying(RequestTimeoutException.class, e -> assertThat(e.getMessage())
+            .contains("no complete answer within the per-attempt timeout of PT0.4S"));
+    assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+        .isBetween(1_200L, 5_000L);
+    awaitRequests(3);
+    assertThat(requests()).isEqualTo(3);
+  }
+
+  @Test
+  void anAnswerLargerThanAnyTokenResponseIsRefused() {
+    wm.stubFor(post(PATH).willReturn(okJson("{\"pad\":\"" + "x".repeat(OAuthTransport.MAX_BODY_BYTES) + "\"}")));
+
+    assertThatThrownBy(this::request).isInstanceOfSatisfying(ResponseDecodeException.class, e -> assertThat(
+        e.getMessage()).contains("larger than " + OAuthTransport.MAX_BODY_BYTES + " bytes"));
+    assertThat(requests()).isEqualTo(1);
+  }
+
   private void awaitRequests(int expected) {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     while (requests() < expected && System.nanoTime() < deadline) {
