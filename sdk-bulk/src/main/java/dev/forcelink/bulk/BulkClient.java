@@ -407,6 +407,9 @@ public final class BulkClient implements AutoCloseable {
 
     /**
      * Sets the per-attempt timeout of uploads and result downloads (large bodies); default 10 min.
+     * It covers the whole transfer, the last byte of a downloaded page included, so set it above the
+     * time your largest page takes at your slowest expected bandwidth. The connection's whole-call
+     * timeout ({@code RetryPolicy.callTimeout}, default 10 min) also bounds each transfer.
      *
      * @param timeout positive
      * @return this builder
