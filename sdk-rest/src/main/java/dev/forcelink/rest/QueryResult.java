@@ -70,9 +70,17 @@ public final class QueryResult<T> implements Iterable<T>, AutoCloseable {
    * {@link RestClient#resume(QueryCursor)} to continue later.
    *
    * @return the cursor; {@link QueryCursor#isDone()} when nothing remains
+   * @throws IllegalStateException for a {@linkplain RestClient#children(RelatedRecords) child
+   *     result} still among the records that came nested in the parent: no URL serves them again,
+   *     so a cursor exists only once iteration has moved past them
    */
   public QueryCursor cursor() {
     if (!closed && index < page.records().size()) {
+      if (pageUrl == null) {
+        throw new IllegalStateException("These child records came nested in their parent record and no URL serves"
+            + " them again, so no cursor can point into them; read past them first, or keep the parent query's"
+            + " cursor instead");
+      }
       return new QueryCursor(pageUrl, index);
     }
     return page.nextCursor();
@@ -158,6 +166,8 @@ public final class QueryResult<T> implements Iterable<T>, AutoCloseable {
 
   @Override
   public String toString() {
-    return "QueryResult{totalSize=" + totalSize + ", cursor=" + cursor().asString() + "}";
+    boolean nested = !closed && pageUrl == null && index < page.records().size();
+    return "QueryResult{totalSize=" + totalSize + ", cursor=" + (nested ? "nested in the parent" : cursor().asString())
+        + "}";
   }
 }

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * blocks on a response). Futures fail with the exceptions the sync methods throw, including
  * {@link IllegalArgumentException} for bad input. Queries come page by page
  * ({@link #query(String)}, {@link #nextPage(QueryPage)}) or record by record
- * ({@link #forEach(String, Class, QueryOptions, Consumer)}).
+ * ({@link #forEach(String, Class, QueryOptions, Consumer)}); the children of a parent's subquery
+ * likewise ({@link #children(RelatedRecords)}, {@link #forEachChild}).
  *
  * <pre>{@code
  * RestAsyncClient async = rest.async();
@@ -292,6 +293,38 @@ public final class RestAsyncClient {
     Objects.requireNonNull(action, "action");
     AtomicLong count = new AtomicLong();
     return query(soql, type, options).thenCompose(first -> drain(first, action, count));
+  }
+
+  /**
+   * Returns the child records nested in a parent as the first page of their own result, to
+   * continue with {@link #nextPage(QueryPage)}: {@link RelatedRecords#records()} may be only the
+   * first batch of the parent's children. Nothing is sent.
+   *
+   * @param related the child records as {@link SObject#getChildren(String)} returned them
+   * @return the page; {@link QueryPage#totalSize()} counts all the children
+   * @throws IllegalArgumentException if {@code related} says more children remain but has no
+   *     usable {@code nextRecordsUrl}
+   */
+  public QueryPage<SObject> children(RelatedRecords related) {
+    return ops.childBatch(related, QueryOptions.defaults());
+  }
+
+  /**
+   * Hands every child record of a parent's subquery, in order, to {@code action}: first the
+   * records nested in the parent, then each remaining batch, fetched only after the action has
+   * seen the one before. Finish before the parent query fetches its next page, which closes the
+   * child cursors of the page before.
+   *
+   * @param related the child records as {@link SObject#getChildren(String)} returned them
+   * @param action called for each child, on the thread that completed its batch
+   * @return a future of the number of children seen; it fails with
+   *     {@link InvalidQueryLocatorException} when the child cursor is gone, and with
+   *     {@link IllegalArgumentException} when {@code related} says more remain but has no usable
+   *     {@code nextRecordsUrl}
+   */
+  public CompletableFuture<Long> forEachChild(RelatedRecords related, Consumer<? super SObject> action) {
+    Objects.requireNonNull(action, "action");
+    return guard(() -> drain(children(related), action, new AtomicLong()));
   }
 
   private <T> CompletableFuture<Long> drain(QueryPage<T> page, Consumer<? super T> action, AtomicLong count) {

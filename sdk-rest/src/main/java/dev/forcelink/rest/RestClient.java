@@ -454,6 +454,70 @@ public final class RestClient implements AutoCloseable {
     return ops.result(first, cursor.pageUrl(), cursor.skip(), transport);
   }
 
+  /**
+   * Returns every record of a child relationship subquery, lazily: first the records nested in the
+   * parent, then the remaining batches, each fetched from its {@code nextRecordsUrl} only when
+   * iteration reaches it, with the retries, correlation ids and errors of query paging. A parent
+   * with more children than Salesforce nests in one batch carries only the first batch in
+   * {@link RelatedRecords#records()}; this is how to read them all.
+   *
+   * <pre>{@code
+   * try (QueryResult<SObject> accounts = rest.query("SELECT Id, (SELECT Id FROM Contacts) FROM Account")) {
+   *   for (SObject account : accounts) {
+   *     for (SObject contact : rest.children(account.getChildren("Contacts"))) {
+   *       process(account, contact);
+   *     }
+   *   }
+   * }
+   * }</pre>
+   *
+   * <p>Read the children of a parent before the parent result moves on to its next page (as the
+   * nested loop above does): Salesforce closes the child cursors of a page when the next page of
+   * the parent is fetched, and a later child fetch throws {@link InvalidQueryLocatorException}.
+   * While iteration is still among the nested records, {@link QueryResult#cursor()} throws
+   * {@link IllegalStateException}: no URL serves them again.
+   *
+   * @param related the child records as {@link SObject#getChildren(String)} returned them
+   * @return the result, iterable once, with {@link QueryResult#totalSize()} the number of all
+   *     children; fetching a batch may throw what a query page fetch throws
+   * @throws IllegalArgumentException if {@code related} says more children remain but has no
+   *     {@code nextRecordsUrl}, or one that is not a path on the instance
+   */
+  public QueryResult<SObject> children(RelatedRecords related) {
+    return children(related, QueryOptions.defaults());
+  }
+
+  /**
+   * Returns every record of a child relationship subquery, fetching the remaining batches with
+   * request options (such as a {@code Sforce-Call-Options} client); see
+   * {@link #children(RelatedRecords)}.
+   *
+   * @param related the child records as {@link SObject#getChildren(String)} returned them
+   * @param options the options sent with each batch fetch
+   * @return the result, iterable once
+   * @throws IllegalArgumentException if {@code related} says more children remain but has no
+   *     usable {@code nextRecordsUrl}
+   */
+  public QueryResult<SObject> children(RelatedRecords related, QueryOptions options) {
+    return ops.children(related, options, transport);
+  }
+
+  /**
+   * Returns every child record of one relationship of a queried parent, such as the
+   * {@code Contacts} of an Account selected with {@code (SELECT … FROM Contacts)}; see
+   * {@link #children(RelatedRecords)}. A relationship Salesforce returned as null (no children)
+   * gives an empty result.
+   *
+   * @param parent the parent record from a query
+   * @param relationship the child relationship name, as in the subquery's {@code FROM}
+   * @return the result, iterable once
+   * @throws IllegalStateException if that field of the parent is not a child result
+   */
+  public QueryResult<SObject> children(SObject parent, String relationship) {
+    Objects.requireNonNull(parent, "parent");
+    return children(parent.getChildren(relationship));
+  }
+
   private <T> QueryResult<T> run(String path, QueryPage.RecordReader<T> reader, QueryOptions options, String what) {
     QueryPage<T> first = transport.execute(ops.page(path, reader, options, what));
     return ops.result(first, path, 0, transport);

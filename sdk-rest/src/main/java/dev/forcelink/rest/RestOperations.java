@@ -303,6 +303,35 @@ final class RestOperations {
         next -> transport.execute(page(next, first.reader, first.options, "query (next page)")), pageObserver);
   }
 
+  /**
+   * The child records nested in a parent as the first page of their own result, so that the query
+   * paging continues from their {@code nextRecordsUrl}. No I/O.
+   */
+  QueryPage<SObject> childBatch(RelatedRecords related, QueryOptions options) {
+    Objects.requireNonNull(related, "related");
+    Objects.requireNonNull(options, "options");
+    String next = related.done() ? null : related.nextRecordsUrl();
+    if (!related.done()) {
+      if (next == null) {
+        throw new IllegalArgumentException("The child records say more remain (done=false, totalSize="
+            + related.totalSize() + ") but carry no nextRecordsUrl, so the rest cannot be fetched; pass the"
+            + " RelatedRecords exactly as SObject.getChildren returned it");
+      }
+      if (!next.startsWith("/") || next.startsWith("//")) {
+        // Only a path on the connection's own instance may receive its bearer token.
+        throw new IllegalArgumentException("A child result's nextRecordsUrl is a path such as"
+            + " /services/data/v65.0/query/01g…-200, got '" + excerpt(next) + "'");
+      }
+    }
+    return new QueryPage<>(related.records(), related.totalSize(), related.done(), next, sobjectReader(), options);
+  }
+
+  QueryResult<SObject> children(RelatedRecords related, QueryOptions options, Transport transport) {
+    QueryPage<SObject> first = childBatch(related, options);
+    return new QueryResult<>(first, null, 0,
+        next -> transport.execute(page(next, first.reader, options, "child records (next page)")), pageObserver);
+  }
+
   /** Says what to do when Salesforce no longer knows a query cursor. */
   static RuntimeException locatorErrors(RuntimeException e) {
     if (e instanceof SalesforceServiceException && !(e instanceof InvalidQueryLocatorException)) {
@@ -312,7 +341,8 @@ final class RestOperations {
             .statusCode(s.statusCode()).errors(s.errors()).bodyExcerpt(s.bodyExcerpt())
             .correlationId(s.correlationId().orElse(null)).requestId(s.requestId().orElse(null))
             .retryable(false).apiUsage(s.apiUsage().orElse(null))
-            .summary("The query cursor expired or is unknown (cursors last two days); run the query again,"
+            .summary("The query cursor expired or is unknown (cursors last two days, and the cursor of a"
+                + " child result ends when its parent result fetches its next page); run the query again,"
                 + " ideally filtered to skip rows already processed");
         return new InvalidQueryLocatorException(d);
       }

@@ -363,7 +363,9 @@ public final class SObject {
   }
 
   /**
-   * Returns the records of a child relationship subquery, such as {@code Contacts} on an Account.
+   * Returns the records of a child relationship subquery, such as {@code Contacts} on an Account,
+   * as Salesforce nested them: possibly only the first batch (see {@link RelatedRecords#done()}).
+   * To read them all, use {@link RestClient#children(SObject, String)}.
    *
    * @param relationship the child relationship name
    * @return the related records; empty records when Salesforce returned null (no children)

@@ -28,6 +28,7 @@ import dev.forcelink.testkit.internal.pubsub.server.PubSubControl;
 import dev.forcelink.testkit.internal.pubsub.server.PubSubSettings;
 import dev.forcelink.testkit.internal.rest.ApiLimits;
 import dev.forcelink.testkit.internal.rest.DataApi;
+import dev.forcelink.testkit.internal.rest.query.QueryRoutes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -117,6 +118,9 @@ public final class SalesforceEmulator implements AutoCloseable {
             this.limits = new ApiLimits(b.dailyApiRequests, () -> store.size() * 2L / 1024);
             DataApi dataApi = new DataApi(router, tokens, limits, b.enforceDailyApiLimit);
             dataApi.installBaseRoutes(session -> baseUrl + "/id/" + session.orgId() + "/" + session.userId());
+            // The REST and Composite features share one set of query routes; made here to carry the builder's
+            // child batch size.
+            dataApi.shared(QueryRoutes.class, () -> new QueryRoutes(schema, store, clock, b.queryChildBatchSize));
             OAuthServer.install(router, identity, app, tokens, clock, baseUrl, baseUrl);
             this.faults = new Faults(faultRegistry, tokens, store.recordLocks());
             this.journal = new RequestJournal(requestLog);
@@ -435,6 +439,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         private int bulkRowsPerSecond;
         private int bulkJobListPageSize = BulkSettings.DEFAULT_JOB_LIST_PAGE_SIZE;
         private int bulkResultPageRecords = BulkSettings.DEFAULT_RESULT_PAGE_RECORDS;
+        private int queryChildBatchSize = QueryRoutes.DEFAULT_CHILD_BATCH_SIZE;
 
         private Builder() {
         }
@@ -679,6 +684,22 @@ public final class SalesforceEmulator implements AutoCloseable {
          */
         public Builder enforceDailyApiLimit(boolean value) {
             enforceDailyApiLimit = value;
+            return this;
+        }
+
+        /**
+         * @param value how many child records of one parent a query result nests for a child subquery such as
+         *     {@code (SELECT Id FROM Contacts)}, and how many each continuation of that child result returns
+         *     (default 200; Salesforce does not document its number). A parent with more children gets
+         *     {@code done: false} and a {@code nextRecordsUrl} for the rest, as on Salesforce.
+         * @return this builder
+         * @throws IllegalArgumentException if not 1 to 2000
+         */
+        public Builder queryChildBatchSize(int value) {
+            if (value < 1 || value > 2000) {
+                throw new IllegalArgumentException("queryChildBatchSize must be 1 to 2000, got " + value);
+            }
+            queryChildBatchSize = value;
             return this;
         }
 

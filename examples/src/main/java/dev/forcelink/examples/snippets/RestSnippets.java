@@ -14,6 +14,7 @@ import dev.forcelink.rest.QueryCursor;
 import dev.forcelink.rest.QueryOptions;
 import dev.forcelink.rest.QueryResult;
 import dev.forcelink.rest.RawResponse;
+import dev.forcelink.rest.RelatedRecords;
 import dev.forcelink.rest.RequestOptions;
 import dev.forcelink.rest.RestClient;
 import dev.forcelink.rest.SObject;
@@ -165,6 +166,21 @@ final class RestSnippets {
     QueryCursor cursor = QueryCursor.parse(store.get("contacts-cursor"));
     try (QueryResult<SObject> remaining = rest.resume(cursor)) {
       remaining.forEach(c -> System.out.println(c.getString("Email")));
+    }
+    // end snippet
+  }
+
+  static void children(RestClient rest) {
+    // snippet: rest-children
+    String soql = "SELECT Id, Name, (SELECT Id, LastName FROM Contacts ORDER BY LastName) FROM Account";
+    try (QueryResult<SObject> accounts = rest.query(soql)) {
+      for (SObject account : accounts) {
+        RelatedRecords nested = account.getChildren("Contacts");   // maybe only the first batch
+        System.out.println(account.getString("Name") + ": " + nested.totalSize() + " contacts");
+        for (SObject contact : rest.children(nested)) {            // the nested batch, then the rest
+          System.out.println("  " + contact.getString("LastName"));
+        }
+      }                                                            // the parent's next page comes after
     }
     // end snippet
   }

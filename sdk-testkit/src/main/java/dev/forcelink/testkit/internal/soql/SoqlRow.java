@@ -73,6 +73,24 @@ public final class SoqlRow {
         return fields.get(key);
     }
 
+    /**
+     * A copy of this row with one output field's value replaced, such as a child result cut down to its first
+     * batch.
+     *
+     * @param key the exact key of a field already in the row
+     * @param value the new value, may be null
+     * @return the new row; this one is unchanged
+     * @throws IllegalArgumentException if the row has no field {@code key}
+     */
+    public SoqlRow withValue(String key, Object value) {
+        if (!fields.containsKey(key)) {
+            throw new IllegalArgumentException("The row has no field '" + key + "'; it has " + fields.keySet());
+        }
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(fields);
+        copy.put(key, value);
+        return new SoqlRow(objectType, id, copy);
+    }
+
     @Override
     public String toString() {
         return objectType + (id == null ? "" : "(" + id + ")") + fields;

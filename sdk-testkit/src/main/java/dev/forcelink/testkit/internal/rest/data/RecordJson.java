@@ -24,7 +24,8 @@ import java.util.Map;
  * Renders records as Salesforce's JSON: every record opens with {@code "attributes": {"type", "url"}} (the url
  * under the request's API version), datetimes as {@code 2013-05-20T20:49:32.000+0000}, dates as
  * {@code yyyy-MM-dd}, times as {@code HH:mm:ss.SSSZ}, parent relationships as nested records and child
- * relationships as {@code {"totalSize","done","records"}} (or {@code null}).
+ * relationships as {@code {"totalSize","done","nextRecordsUrl","records"}} (or {@code null}; {@code nextRecordsUrl}
+ * only when a child result has more rows than its first batch).
  *
  * <p>The {@code write…} methods stream to a generator (for large query pages); the {@code toNode…} methods build
  * a tree (for Composite bodies). Stateless and thread-safe.
@@ -170,7 +171,10 @@ public final class RecordJson {
             throws IOException {
         out.writeStartObject();
         out.writeNumberField("totalSize", children.totalSize());
-        out.writeBooleanField("done", true);
+        out.writeBooleanField("done", children.done());
+        if (!children.done()) {
+            out.writeStringField("nextRecordsUrl", children.nextRecordsUrl());
+        }
         out.writeArrayFieldStart("records");
         for (SoqlRow child : children.records()) {
             writeRow(out, child, apiVersion);

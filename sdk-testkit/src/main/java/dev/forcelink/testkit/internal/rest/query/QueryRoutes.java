@@ -26,11 +26,17 @@ import java.util.Map;
 /**
  * {@code GET /query?q=}, {@code GET /queryAll?q=} and their continuations {@code GET /query/{locator}-{offset}}.
  * Batches hold {@code Sforce-Query-Options: batchSize=N} rows (200 to 2000, default 2000); each batch is projected
- * when asked for and streamed straight to the response.
+ * when asked for and streamed straight to the response. A child subquery result with more rows than the child
+ * batch size (default {@value #DEFAULT_CHILD_BATCH_SIZE}; Salesforce does not document its own) is nested as its
+ * first batch with {@code done: false} and a {@code nextRecordsUrl} served by the same continuation route; the
+ * parent result's next batch closes the child cursors of the batch before it.
  *
  * <p>Thread-safe.
  */
 public final class QueryRoutes {
+
+    /** Child rows per batch unless the emulator is told otherwise. */
+    public static final int DEFAULT_CHILD_BATCH_SIZE = 200;
 
     private static final int DEFAULT_BATCH = 2000;
     private static final int MIN_BATCH = 200;
@@ -39,17 +45,37 @@ public final class QueryRoutes {
     private final StoreDataSource data;
     private final SoqlEngine engine;
     private final QueryCursors cursors;
+    private final ChildBatches children;
 
     /**
+     * Query routes whose child results come in batches of {@value #DEFAULT_CHILD_BATCH_SIZE}.
+     *
      * @param schema the org's schema
      * @param store the org's records
      * @param clock the emulator's clock (date literals, cursor expiry)
      */
     public QueryRoutes(OrgSchema schema, RecordStore store, Clock clock) {
+        this(schema, store, clock, DEFAULT_CHILD_BATCH_SIZE);
+    }
+
+    /**
+     * @param schema the org's schema
+     * @param store the org's records
+     * @param clock the emulator's clock (date literals, cursor expiry)
+     * @param childBatchSize the child rows of one parent nested in its row, and served by each continuation of a
+     *     child result
+     * @throws IllegalArgumentException if {@code childBatchSize} is not 1 to 2000
+     */
+    public QueryRoutes(OrgSchema schema, RecordStore store, Clock clock, int childBatchSize) {
+        if (childBatchSize < 1 || childBatchSize > DEFAULT_BATCH) {
+            throw new IllegalArgumentException("The child batch size must be 1 to 2000, got " + childBatchSize);
+        }
         this.catalog = new OrgSoqlCatalog(schema);
         this.data = new StoreDataSource(store);
         this.engine = SoqlEngine.builder().clock(clock).build();
-        this.cursors = new QueryCursors(clock, Duration.ofMinutes(15), 500, 20_000_000L);
+        // Every parent of a batch may open a child cursor, so there is room for several full batches of them.
+        this.cursors = new QueryCursors(clock, Duration.ofMinutes(15), 10_000, 20_000_000L);
+        this.children = new ChildBatches(cursors, childBatchSize);
     }
 
     /**
@@ -122,12 +148,36 @@ public final class QueryRoutes {
         List<Map<String, Object>> matches = engine.select(prepared, data, includeDeleted);
         int end = Math.min(batch, matches.size());
         List<SoqlRow> rows = engine.project(prepared, data, includeDeleted, matches.subList(0, end));
+        String locator = null;
         String next = null;
         if (end < matches.size()) {
-            String locator = cursors.open(prepared, includeDeleted, matches, batch);
+            locator = cursors.open(new Matches(prepared, includeDeleted, matches), batch);
             next = nextUrl(version, locator, end);
         }
-        return new Page(matches.size(), next, rows);
+        return new Page(matches.size(), next, children.cut(rows, locator, version));
+    }
+
+    /** The matching records of a top-level result, projected one batch at a time. */
+    private final class Matches implements CursorRows {
+        private final SoqlPreparedQuery query;
+        private final boolean includeDeleted;
+        private final List<Map<String, Object>> records;
+
+        Matches(SoqlPreparedQuery query, boolean includeDeleted, List<Map<String, Object>> records) {
+            this.query = query;
+            this.includeDeleted = includeDeleted;
+            this.records = records;
+        }
+
+        @Override
+        public int size() {
+            return records.size();
+        }
+
+        @Override
+        public List<SoqlRow> rows(int from, int to) {
+            return engine.project(query, data, includeDeleted, records.subList(from, to));
+        }
     }
 
     /** One batch of a query result. */
@@ -137,7 +187,8 @@ public final class QueryRoutes {
     private void next(Exchange exchange) throws IOException {
         String token = exchange.pathVariable("locator");
         int dash = token.lastIndexOf('-');
-        QueryCursors.Cursor cursor = dash <= 0 ? null : cursors.find(token.substring(0, dash));
+        String locator = dash <= 0 ? null : token.substring(0, dash);
+        QueryCursors.Cursor cursor = locator == null ? null : cursors.find(locator);
         int offset = -1;
         if (cursor != null) {
             try {
@@ -146,20 +197,21 @@ public final class QueryRoutes {
                 offset = -1;
             }
         }
-        if (cursor == null || offset < 0 || offset >= cursor.matches().size()) {
+        if (cursor == null || offset < 0 || offset >= cursor.rows().size()) {
             // Status and text of an unknown or expired locator are not verified; 400 matches the other query errors.
             exchange.sendError(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
             return;
         }
-        int end = Math.min(cursor.matches().size(), offset + cursor.batchSize());
-        List<SoqlRow> rows = engine.project(cursor.query(), data, cursor.includeDeleted(),
-                cursor.matches().subList(offset, end));
-        String next = end < cursor.matches().size()
-                ? nextUrl(exchange.apiVersion(), token.substring(0, dash), end) : null;
-        sendPage(exchange, cursor.matches().size(), next, rows, exchange.apiVersion());
+        // The child results of the batch before this one end here, as on Salesforce.
+        cursors.closeChildrenOf(locator);
+        int end = Math.min(cursor.rows().size(), offset + cursor.batchSize());
+        List<SoqlRow> rows = cursor.rows().rows(offset, end);
+        String next = end < cursor.rows().size() ? nextUrl(exchange.apiVersion(), locator, end) : null;
+        sendPage(exchange, cursor.rows().size(), next, children.cut(rows, locator, exchange.apiVersion()),
+                exchange.apiVersion());
     }
 
-    private static String nextUrl(String version, String locator, int offset) {
+    static String nextUrl(String version, String locator, int offset) {
         return "/services/data/v" + version + "/query/" + locator + "-" + offset;
     }
 

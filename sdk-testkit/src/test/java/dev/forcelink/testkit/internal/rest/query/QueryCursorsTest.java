@@ -2,12 +2,12 @@ package dev.forcelink.testkit.internal.rest.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forcelink.testkit.internal.soql.SoqlRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class QueryCursorsTest {
     @Test
     void idleCursorsExpire() {
         QueryCursors cursors = new QueryCursors(clock, Duration.ofMinutes(15), 10, 1000);
-        String locator = cursors.open(null, false, rows(5), 200);
+        String locator = cursors.open(rows(5), 200);
 
         now.addAndGet(Duration.ofMinutes(10).toMillis());
         assertThat(cursors.find(locator)).isNotNull();
@@ -47,21 +47,65 @@ class QueryCursorsTest {
     @Test
     void leastRecentlyUsedCursorsGoWhenCountOrRowsOverflow() {
         QueryCursors cursors = new QueryCursors(clock, Duration.ofMinutes(15), 2, 100);
-        String a = cursors.open(null, false, rows(10), 200);
-        String b = cursors.open(null, false, rows(10), 200);
+        String a = cursors.open(rows(10), 200);
+        String b = cursors.open(rows(10), 200);
         cursors.find(a);
-        String c = cursors.open(null, false, rows(10), 200);
+        String c = cursors.open(rows(10), 200);
 
         assertThat(cursors.find(b)).isNull();
         assertThat(cursors.find(a)).isNotNull();
         assertThat(cursors.find(c)).isNotNull();
 
-        String big = cursors.open(null, false, rows(95), 200);
+        String big = cursors.open(rows(95), 200);
         assertThat(cursors.size()).isEqualTo(1);
         assertThat(cursors.find(big)).isNotNull();
     }
 
-    private static List<Map<String, Object>> rows(int count) {
-        return java.util.Collections.nCopies(count, Map.of("Id", "x"));
+    @Test
+    void aParentsNextBatchClosesOnlyItsOwnChildCursors() {
+        QueryCursors cursors = new QueryCursors(clock, Duration.ofMinutes(15), 10, 10_000);
+        String parent = cursors.open(rows(500), 200);
+        String otherParent = cursors.open(rows(500), 200);
+        String child = cursors.openChild(parent, rows(300), 200);
+        String sibling = cursors.openChild(parent, rows(250), 200);
+        String cousin = cursors.openChild(otherParent, rows(250), 200);
+        String orphan = cursors.openChild(null, rows(250), 200);
+
+        assertThat(cursors.closeChildrenOf(parent)).isEqualTo(2);
+
+        assertThat(cursors.find(child)).isNull();
+        assertThat(cursors.find(sibling)).isNull();
+        assertThat(cursors.find(parent)).isNotNull();
+        assertThat(cursors.find(cousin)).isNotNull();
+        assertThat(cursors.find(orphan)).isNotNull();
+        assertThat(cursors.closeChildrenOf(child)).isZero();
+    }
+
+    @Test
+    void closedChildCursorsGiveBackTheirRowBudget() {
+        QueryCursors cursors = new QueryCursors(clock, Duration.ofMinutes(15), 10, 100);
+        String parent = cursors.open(rows(10), 200);
+        cursors.openChild(parent, rows(80), 200);
+        cursors.closeChildrenOf(parent);
+
+        String next = cursors.openChild(parent, rows(80), 200);
+
+        assertThat(cursors.find(parent)).as("not evicted: the closed child's rows were released").isNotNull();
+        assertThat(cursors.find(next)).isNotNull();
+    }
+
+    private static CursorRows rows(int count) {
+        List<SoqlRow> none = List.of();
+        return new CursorRows() {
+            @Override
+            public int size() {
+                return count;
+            }
+
+            @Override
+            public List<SoqlRow> rows(int from, int to) {
+                return none;
+            }
+        };
     }
 }
