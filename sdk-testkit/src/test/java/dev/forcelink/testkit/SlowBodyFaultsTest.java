@@ -140,6 +140,38 @@ class SlowBodyFaultsTest {
     }
 
     @Test
+    void aClientThatGivesUpOnAStalledQueryCancelsIt() {
+        String token = emulator.issueAccessToken();
+        emulator.faults().next(1, RequestMatcher.pathStartsWith("/services/data/v65.0/query"))
+                .stallBody(Duration.ofSeconds(30));
+        HttpRequest query = HttpRequest.newBuilder(URI.create(http.url(
+                "/services/data/v65.0/query?q=SELECT+Id+FROM+Account"))).header("Authorization", "Bearer " + token)
+                .build();
+
+        CompletableFuture<HttpResponse<String>> call = http.client().sendAsync(query,
+                HttpResponse.BodyHandlers.ofString());
+        assertThatThrownBy(() -> call.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        call.cancel(true);
+
+        assertThat(call).isCompletedExceptionally();
+        assertThat(http.get("/services/data/v65.0/query?q=SELECT+Id+FROM+Account", token).statusCode())
+                .isEqualTo(200);
+        assertThat(emulator.requests().list().get(0).fault()).hasValue("stall body PT30S");
+    }
+
+    @Test
+    void theJdkRequestTimeoutStopsAtTheHeadersSoAStalledBodyOutlivesIt() {
+        // Why docs/testkit.md warns that a per-attempt deadline must cover reading the body as well.
+        emulator.faults().next(1, RequestMatcher.any()).stallBody(Duration.ofMillis(800));
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(http.url(VERSIONS)))
+                .timeout(Duration.ofMillis(200)).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"version\"");
+    }
+
+    @Test
     void rejectsNonsense() {
         Faults.Injection injection = emulator.faults().next(1, RequestMatcher.any());
 
