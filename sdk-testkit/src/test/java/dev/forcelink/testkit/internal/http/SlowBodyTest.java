@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +41,16 @@ class SlowBodyTest {
     private static final int TRUNCATED_AT = 5_000;
 
     private final FaultRegistry faults = new FaultRegistry();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private String scheme = "http";
     private HttpFront front;
 
     @BeforeEach
     void start() {
+        front = startFront(null);
+    }
+
+    private HttpFront startFront(SSLContext tls) {
         Router router = new Router();
         router.add("GET", "/body", exchange -> exchange.sendBytes(200, "text/plain", BODY));
         router.add("GET", "/stream", exchange -> exchange.sendStream(200, "text/csv", out -> {
@@ -57,9 +63,10 @@ class SlowBodyTest {
         router.add("GET", "/ping", exchange -> exchange.sendBytes(200, "text/plain",
                 "pong".getBytes(StandardCharsets.UTF_8)));
         router.add("GET", "/empty", exchange -> exchange.sendEmpty(204));
-        front = new HttpFront(new InetSocketAddress("127.0.0.1", 0), null, 2, router, faults, new Journal(100),
-                Clock.systemUTC());
-        front.start();
+        HttpFront started = new HttpFront(new InetSocketAddress("127.0.0.1", 0), tls, 2, router, faults,
+                new Journal(100), Clock.systemUTC());
+        started.start();
+        return started;
     }
 
     @AfterEach
@@ -192,6 +199,25 @@ class SlowBodyTest {
     }
 
     @Test
+    void overTlsADribbledBodyIsCompleteAndAnAbandonedOneIsReleased() throws Exception {
+        TlsMaterial tls = TlsMaterial.generate();
+        front.close();
+        front = startFront(tls.serverContext());
+        scheme = "https";
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls.clientContext()).build();
+        script(BodyPacing.dribble(3, Duration.ofMillis(150)));
+
+        assertThat(get("/body", false).body()).isEqualTo(BODY);
+
+        script(BodyPacing.dribble(60, Duration.ofSeconds(30)));
+        CompletableFuture<HttpResponse<byte[]>> abandoned = client.sendAsync(request("/body", false),
+                HttpResponse.BodyHandlers.ofByteArray());
+        awaitOpenExchanges(1);
+        abandoned.cancel(true);
+        awaitOpenExchanges(0);
+    }
+
+    @Test
     void closingTheFrontCutsSlowBodiesOff() throws Exception {
         script(BodyPacing.stall(Duration.ofSeconds(30), false));
         HttpResponse<InputStream> response = client.send(request("/body", false),
@@ -208,7 +234,7 @@ class SlowBodyTest {
     }
 
     private HttpRequest request(String path, boolean gzip) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + front.port() + path))
                 .timeout(Duration.ofSeconds(10));
         if (gzip) {
             request.header("Accept-Encoding", "gzip");
