@@ -1,6 +1,7 @@
 package dev.forcelink.testkit;
 
 import dev.forcelink.testkit.internal.auth.TokenStore;
+import dev.forcelink.testkit.internal.fault.BodyPacing;
 import dev.forcelink.testkit.internal.fault.FaultRegistry;
 import dev.forcelink.testkit.internal.fault.FaultRule;
 import dev.forcelink.testkit.internal.org.RecordLocks;
@@ -9,17 +10,23 @@ import java.util.Objects;
 
 /**
  * Scripts failures for coming requests, the token endpoint included: answer with an error, drop the connection,
- * add latency, or revoke a token.
+ * add latency, send the response body slowly, or revoke a token.
  *
  * <pre>{@code
  * emulator.faults().next(2, RequestMatcher.pathStartsWith("/services/data/"))
  *         .respondError(503, "SERVER_UNAVAILABLE", "Server Unavailable");
  * emulator.faults().next(1, RequestMatcher.any()).dropConnection();
  * emulator.faults().next(1, RequestMatcher.any()).delay(Duration.ofMillis(300));
+ * emulator.faults().next(1, RequestMatcher.any()).dribbleBody(10, Duration.ofSeconds(5));
+ * emulator.faults().next(1, RequestMatcher.any()).stallBody(Duration.ofSeconds(30));
  * }</pre>
- * Every matching delay adds up; then the first matching respond or drop rule decides the outcome; a request no
- * rule claims is handled normally. Each rule applies to its next {@code count} matching requests and is then
- * spent.
+ * Rules of three sorts meet on one request. Every matching delay adds up and is waited out first; then the first
+ * matching respond or drop rule decides the outcome (a request no such rule claims is handled normally); then,
+ * unless the connection is dropped, the first matching body rule ({@code dribbleBody}, {@code stallBody},
+ * {@code stallBodyThenDrop}) paces the body of whichever response is sent, real or scripted. Each rule applies to
+ * its next {@code count} matching requests and is then spent; a body rule is not spent on a request whose
+ * connection a drop rule closes. A delay holds one of the emulator's request threads while it waits; a slow body
+ * does not, so many slow bodies at once do not keep the emulator from answering other requests.
  *
  * <p>Row locks work per record rather than per request: {@link #lockRecords} makes chosen record writes inside
  * Composite, sObject Collections, tree and graph requests and Bulk API 2.0 ingest jobs fail with the record-level
@@ -150,6 +157,58 @@ public final class Faults {
         public void delay(Duration latency) {
             registry.add(FaultRule.delay(matcher::matches, matcher.toString(), count,
                     Objects.requireNonNull(latency, "latency")));
+        }
+
+        /**
+         * Sends the response body in slow pieces: the request is handled normally (or answered by a matching
+         * {@link #respond} rule), the client gets the status line and headers at once, with
+         * {@code Transfer-Encoding: chunked}, then the body in {@code chunks} pieces of nearly equal size, one every
+         * {@code total / chunks}, the last at {@code total}; a complete, byte-identical body arrives after at least
+         * {@code total}. The pieces cut the bytes on the wire, so a gzipped body (the client sent
+         * {@code Accept-Encoding: gzip}) is dribbled compressed and is still one valid gzip stream. A body shorter
+         * than {@code chunks} bytes goes one byte per piece; a response without a body is sent as usual. When the
+         * client gives up and closes the connection, the emulator notices at its next piece and stops. Recorded in
+         * {@link RecordedRequest#fault()} as {@code dribble body in 10 chunks over PT5S}.
+         *
+         * @param chunks how many pieces, at least 1
+         * @param total from the headers to the last piece, not negative
+         * @throws IllegalArgumentException if {@code chunks} is below 1 or {@code total} is negative
+         */
+        public void dribbleBody(int chunks, Duration total) {
+            pace(BodyPacing.dribble(chunks, total));
+        }
+
+        /**
+         * Stalls the response body: the request is handled normally (or answered by a matching {@link #respond}
+         * rule), the client gets the status line and headers at once, with {@code Transfer-Encoding: chunked}, and
+         * the first few bytes of the body (at most 8, at most half of it), then nothing for {@code stall}, then the
+         * rest, so that a complete body arrives after at least {@code stall}. A client with a read timeout shorter
+         * than {@code stall} should give up; the emulator then notices when it sends the rest and stops. Bytes
+         * are counted on the wire (gzipped when the client asked for gzip); a response without a body is sent as
+         * usual. Recorded in {@link RecordedRequest#fault()} as {@code stall body PT30S}.
+         *
+         * @param stall how long the body stops, not negative
+         * @throws IllegalArgumentException if {@code stall} is negative
+         */
+        public void stallBody(Duration stall) {
+            pace(BodyPacing.stall(stall, false));
+        }
+
+        /**
+         * Like {@link #stallBody}, but instead of the rest of the body the connection closes after the stall. The
+         * headers announce the full {@code Content-Length} (so no chunked encoding), which lets the client tell
+         * that the body was cut short: it sees an I/O error after the first few bytes. Recorded in
+         * {@link RecordedRequest#fault()} as {@code stall body PT30S then drop connection}.
+         *
+         * @param stall how long the body stops before the connection closes, not negative
+         * @throws IllegalArgumentException if {@code stall} is negative
+         */
+        public void stallBodyThenDrop(Duration stall) {
+            pace(BodyPacing.stall(stall, true));
+        }
+
+        private void pace(BodyPacing pacing) {
+            registry.add(FaultRule.paceBody(matcher::matches, matcher.toString(), count, pacing));
         }
 
         private String quote(String text) {

@@ -31,8 +31,9 @@ public final class FaultRegistry {
     }
 
     /**
-     * Claims the faults for one request: every matching delay rule adds its latency, and the first matching
-     * respond or drop rule decides the outcome.
+     * Claims the faults for one request: every matching delay rule adds its latency, the first matching respond
+     * or drop rule decides the outcome, and, unless the connection is dropped, the first matching body rule paces
+     * the response body. A body rule is left unclaimed for a request whose connection is dropped.
      *
      * @param method request method
      * @param path decoded request path
@@ -49,12 +50,21 @@ public final class FaultRegistry {
                 if (rule.claim(method, path)) {
                     delay = delay.plus(rule.delay());
                 }
-            } else if (outcome == null && rule.claim(method, path)) {
+            } else if (rule.kind() != FaultRule.Kind.PACE_BODY && outcome == null && rule.claim(method, path)) {
                 outcome = rule;
             }
         }
+        BodyPacing pacing = null;
+        if (outcome == null || outcome.kind() != FaultRule.Kind.DROP) {
+            for (FaultRule rule : rules) {
+                if (rule.kind() == FaultRule.Kind.PACE_BODY && rule.claim(method, path)) {
+                    pacing = rule.pacing();
+                    break;
+                }
+            }
+        }
         rules.removeIf(rule -> rule.remaining() <= 0);
-        return delay.isZero() && outcome == null ? null : new Decision(delay, outcome);
+        return delay.isZero() && outcome == null && pacing == null ? null : new Decision(delay, outcome, pacing);
     }
 
     /**
@@ -62,7 +72,8 @@ public final class FaultRegistry {
      *
      * @param delay latency to add before anything else
      * @param outcome the respond or drop rule, or {@code null} to handle the request normally
+     * @param pacing how to send the response body, or {@code null} to send it at full speed
      */
-    public record Decision(Duration delay, FaultRule outcome) {
+    public record Decision(Duration delay, FaultRule outcome, BodyPacing pacing) {
     }
 }

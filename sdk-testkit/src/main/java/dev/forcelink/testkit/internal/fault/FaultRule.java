@@ -18,7 +18,9 @@ public final class FaultRule {
         /** Close the connection without a response. */
         DROP,
         /** Wait, then handle the request normally. */
-        DELAY
+        DELAY,
+        /** Send the body of the response, real or scripted, slowly. */
+        PACE_BODY
     }
 
     private final BiPredicate<String, String> matcher;
@@ -28,9 +30,10 @@ public final class FaultRule {
     private final int status;
     private final String body;
     private final Duration delay;
+    private final BodyPacing pacing;
 
     private FaultRule(BiPredicate<String, String> matcher, String description, int count, Kind kind, int status,
-                      String body, Duration delay) {
+                      String body, Duration delay, BodyPacing pacing) {
         if (count < 1) {
             throw new IllegalArgumentException("a fault must apply to at least one request, got " + count);
         }
@@ -41,6 +44,7 @@ public final class FaultRule {
         this.status = status;
         this.body = body;
         this.delay = delay;
+        this.pacing = pacing;
     }
 
     /**
@@ -53,7 +57,7 @@ public final class FaultRule {
      */
     public static FaultRule respond(BiPredicate<String, String> matcher, String description, int count, int status,
                                     String body) {
-        return new FaultRule(matcher, description, count, Kind.RESPOND, status, body, Duration.ZERO);
+        return new FaultRule(matcher, description, count, Kind.RESPOND, status, body, Duration.ZERO, null);
     }
 
     /**
@@ -63,7 +67,7 @@ public final class FaultRule {
      * @return a rule that drops the connection
      */
     public static FaultRule drop(BiPredicate<String, String> matcher, String description, int count) {
-        return new FaultRule(matcher, description, count, Kind.DROP, 0, null, Duration.ZERO);
+        return new FaultRule(matcher, description, count, Kind.DROP, 0, null, Duration.ZERO, null);
     }
 
     /**
@@ -77,7 +81,20 @@ public final class FaultRule {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("a delay cannot be negative: " + delay);
         }
-        return new FaultRule(matcher, description, count, Kind.DELAY, 0, null, delay);
+        return new FaultRule(matcher, description, count, Kind.DELAY, 0, null, delay, null);
+    }
+
+    /**
+     * @param matcher tests method and decoded path
+     * @param description the matcher in words
+     * @param count how many requests it applies to
+     * @param pacing how the body is sent
+     * @return a rule that sends the body of matching requests' responses slowly
+     */
+    public static FaultRule paceBody(BiPredicate<String, String> matcher, String description, int count,
+                                     BodyPacing pacing) {
+        return new FaultRule(matcher, description, count, Kind.PACE_BODY, 0, null, Duration.ZERO,
+                Objects.requireNonNull(pacing, "pacing"));
     }
 
     boolean claim(String method, String path) {
@@ -104,12 +121,15 @@ public final class FaultRule {
     public int status() { return status; }
     public String body() { return body; }
     public Duration delay() { return delay; }
+    /** @return how a {@link Kind#PACE_BODY} rule sends the body, or {@code null} for other kinds */
+    public BodyPacing pacing() { return pacing; }
 
     @Override
     public String toString() {
         switch (kind) {
             case RESPOND: return "respond " + status + " (" + description + ")";
             case DROP: return "drop connection (" + description + ")";
+            case PACE_BODY: return pacing + " (" + description + ")";
             default: return "delay " + delay + " (" + description + ")";
         }
     }

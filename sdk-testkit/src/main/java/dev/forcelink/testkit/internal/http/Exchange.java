@@ -22,7 +22,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * One request and its response, as handlers see it: decoded path and query, body (gunzipped when sent with
  * {@code Content-Encoding: gzip}), and ways to send JSON, bytes or a streamed body (gzipped when the client sent
- * {@code Accept-Encoding: gzip}).
+ * {@code Accept-Encoding: gzip}). Under a slow-body fault the body, as it goes on the wire, is handed to a
+ * {@link PacedBody}, which then owns the exchange.
  *
  * <p>Not thread-safe: one exchange belongs to the thread handling it.
  */
@@ -41,6 +42,8 @@ public final class Exchange {
     private int status;
     private boolean responded;
     private java.util.function.IntConsumer responseListener = statusCode -> { };
+    private PacedBody pacedBody;
+    private boolean bodyHandedOff;
 
     /**
      * @param http the server's exchange
@@ -83,6 +86,16 @@ public final class Exchange {
 
     void onResponse(java.util.function.IntConsumer listener) {
         this.responseListener = listener;
+    }
+
+    /** @param body sends the response body slowly; set before the handler runs */
+    void paceBody(PacedBody body) {
+        this.pacedBody = body;
+    }
+
+    /** @return whether a slow body took the exchange over: it closes the exchange, not the front */
+    boolean bodyHandedOff() {
+        return bodyHandedOff;
     }
 
     void pathVariables(Map<String, String> variables) {
@@ -278,6 +291,11 @@ public final class Exchange {
             http.getResponseHeaders().set("Vary", "Accept-Encoding");
             body = compressed.toByteArray();
         }
+        if (pacedBody != null && body.length > 0) {
+            pacedBody.send(http, statusCode, body);
+            bodyHandedOff = true;
+            return;
+        }
         http.sendResponseHeaders(statusCode, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = http.getResponseBody()) {
@@ -303,11 +321,31 @@ public final class Exchange {
             http.getResponseHeaders().set("Content-Encoding", "gzip");
             http.getResponseHeaders().set("Vary", "Accept-Encoding");
         }
+        if (pacedBody != null) {
+            sendStreamPaced(statusCode, gzip, writer);
+            return;
+        }
         http.sendResponseHeaders(statusCode, 0);
         OutputStream raw = http.getResponseBody();
         try (OutputStream out = gzip ? new GZIPOutputStream(raw, 8192) : raw) {
             writer.writeTo(out);
         }
+    }
+
+    // A paced body is produced in full before it is sent, because its slices are cut by length; only a scripted
+    // slow-body fault pays for holding it in memory.
+    private void sendStreamPaced(int statusCode, boolean gzip, BodyWriter writer) throws IOException {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream(8192);
+        try (OutputStream out = gzip ? new GZIPOutputStream(captured, 8192) : captured) {
+            writer.writeTo(out);
+        }
+        byte[] body = captured.toByteArray();
+        if (body.length == 0) {
+            http.sendResponseHeaders(statusCode, -1);
+            return;
+        }
+        pacedBody.send(http, statusCode, body);
+        bodyHandedOff = true;
     }
 
     /**
@@ -324,6 +362,18 @@ public final class Exchange {
             throws IOException {
         markResponded(statusCode);
         http.getResponseHeaders().set("Content-Type", contentType);
+        if (pacedBody != null) {
+            ByteArrayOutputStream captured = new ByteArrayOutputStream(8192);
+            writer.writeTo(captured);
+            if (captured.size() > 0) {
+                pacedBody.sendTruncated(http, statusCode, captured.toByteArray(), declaredLength);
+                bodyHandedOff = true;
+                return;
+            }
+            http.sendResponseHeaders(statusCode, declaredLength);
+            http.close();
+            return;
+        }
         http.sendResponseHeaders(statusCode, declaredLength);
         OutputStream out = http.getResponseBody();
         writer.writeTo(out);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * faults, routes, turns unexpected failures into Salesforce's error envelope and records the journal.
  *
  * <p>Thread-safe. Requests run on a fixed pool of daemon threads; the JDK server's single dispatcher thread only
- * accepts connections.
+ * accepts connections. Slow bodies (dribbled or stalled) are written by one timer thread of their own, so that they
+ * hold no request thread while they wait (see {@link PacedBody}).
  */
 public final class HttpFront implements AutoCloseable {
 
@@ -52,6 +54,8 @@ public final class HttpFront implements AutoCloseable {
     private final FaultRegistry faults;
     private final Journal journal;
     private final Clock clock;
+    private final ScheduledThreadPoolExecutor slowBodyTimer;
+    private final AtomicInteger openExchanges = new AtomicInteger();
 
     /**
      * Binds the server (it does not accept requests until {@link #start()}).
@@ -91,6 +95,12 @@ public final class HttpFront implements AutoCloseable {
                     return thread;
                 });
         server.setExecutor(executor);
+        slowBodyTimer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "forcelink-emulator-slow-body");
+            thread.setDaemon(true);
+            return thread;
+        });
+        slowBodyTimer.setRemoveOnCancelPolicy(true);
         server.createContext("/", this::dispatch);
     }
 
@@ -104,14 +114,24 @@ public final class HttpFront implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops the server at once and ends its threads. */
+    /**
+     * @return how many exchanges are being handled or still sending a slow body; back to its old value once the
+     *     requests are answered and every slow body has ended or found its client gone
+     */
+    public int openExchanges() {
+        return openExchanges.get();
+    }
+
+    /** Stops the server at once and ends its threads; slow bodies still under way are cut off. */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        slowBodyTimer.shutdownNow();
     }
 
     private void dispatch(HttpExchange http) {
+        openExchanges.incrementAndGet();
         String requestId = RequestIds.next();
         http.getResponseHeaders().set("x-sfdc-request-id", requestId);
         http.getResponseHeaders().set("x-request-id", requestId);
@@ -129,6 +149,10 @@ public final class HttpFront implements AutoCloseable {
                 entry.fault = describe(decision);
                 if (!entry.delay.isZero()) {
                     Thread.sleep(entry.delay.toMillis(), entry.delay.toNanosPart() % 1_000_000);
+                }
+                if (decision.pacing() != null) {
+                    exchange.paceBody(new PacedBody(decision.pacing(), slowBodyTimer, requestId,
+                            openExchanges::decrementAndGet));
                 }
                 if (decision.outcome() != null) {
                     applyOutcome(exchange, decision.outcome());
@@ -157,7 +181,10 @@ public final class HttpFront implements AutoCloseable {
                         "No response was produced for this request.");
             }
             entry.record(exchange != null && exchange.responded() ? exchange.status() : 500);
-            http.close();
+            if (exchange == null || !exchange.bodyHandedOff()) {
+                http.close();
+                openExchanges.decrementAndGet();
+            }
             LOG.debug("{} {} -> {} (request {})", http.getRequestMethod(), rawPath, entry.status, requestId);
         }
     }
@@ -216,13 +243,16 @@ public final class HttpFront implements AutoCloseable {
     }
 
     private static String describe(FaultRegistry.Decision decision) {
-        List<String> parts = new ArrayList<>(2);
+        List<String> parts = new ArrayList<>(3);
         if (!decision.delay().isZero()) {
             parts.add("delay " + decision.delay());
         }
         if (decision.outcome() != null) {
             parts.add(decision.outcome().kind() == FaultRule.Kind.DROP ? "drop connection"
                     : "respond " + decision.outcome().status());
+        }
+        if (decision.pacing() != null) {
+            parts.add(decision.pacing().toString());
         }
         return String.join(", ", parts);
     }
