@@ -37,6 +37,13 @@ class ConnectionEmulatorTest {
   }
 
   private SalesforceConnection connect() {
+    return connect(RetryPolicy.defaults().toBuilder()
+        .baseDelay(Duration.ofMillis(1))
+        .throttledBaseDelay(Duration.ofMillis(1))
+        .build());
+  }
+
+  private SalesforceConnection connect(RetryPolicy policy) {
     CachingAuthProvider auth = CachingAuthProvider.of(() -> {
       logins.incrementAndGet();
       return AccessToken.builder()
@@ -46,10 +53,7 @@ class ConnectionEmulatorTest {
     });
     return SalesforceConnection.builder()
         .authProvider(auth)
-        .retryPolicy(RetryPolicy.defaults().toBuilder()
-            .baseDelay(Duration.ofMillis(1))
-            .throttledBaseDelay(Duration.ofMillis(1))
-            .build())
+        .retryPolicy(policy)
         .build();
   }
 
@@ -97,6 +101,25 @@ class ConnectionEmulatorTest {
           .containsOnly(response.correlationId())
           .hasSize(3);
       assertThat(response.requestId()).isPresent();
+    }
+  }
+
+  @Test
+  void aStalledBodyIsCutOffAtTheAttemptTimeoutAndTheRetryGetsTheWholeResponse() {
+    // F6 against the emulator: the first answer sends its headers and a few bytes, then nothing for 30 s.
+    org.faults().next(1, RequestMatcher.pathStartsWith("/services/data/")).stallBody(Duration.ofSeconds(30));
+    RetryPolicy policy = RetryPolicy.defaults().toBuilder().baseDelay(Duration.ofMillis(1))
+        .attemptTimeout(Duration.ofMillis(500)).build();
+    try (SalesforceConnection connection = connect(policy)) {
+      long start = System.nanoTime();
+      SalesforceResponse<String> response = limits(connection);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("DailyApiRequests");
+      assertThat(response.attempts()).isEqualTo(2);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(10));
+      assertThat(org.requests().list()).filteredOn(r -> r.path().endsWith("/limits"))
+          .extracting(r -> r.fault().orElse("")).first().asString().contains("stall body");
     }
   }
 
