@@ -279,6 +279,8 @@ public final class EmulatorSettings {
     }
 
     /**
+     * Sets how many Accounts the child seeds, straight into its record store, before it reports ready.
+     *
      * @param count how many Accounts the child seeds into its record store before it reports ready
      *     (default 0)
      * @return this builder
@@ -293,6 +295,8 @@ public final class EmulatorSettings {
     }
 
     /**
+     * Sets the emulator's record capacity.
+     *
      * @param value the emulator's record capacity (emulator default: 250,000)
      * @return this builder
      * @throws IllegalArgumentException if {@code value} is below 1
@@ -303,6 +307,8 @@ public final class EmulatorSettings {
     }
 
     /**
+     * Sets how many requests the emulator's journal keeps.
+     *
      * @param value how many requests the emulator's journal keeps (emulator default: 10,000)
      * @return this builder
      * @throws IllegalArgumentException if {@code value} is below 1
@@ -313,6 +319,8 @@ public final class EmulatorSettings {
     }
 
     /**
+     * Sets the org's daily API request allowance, as reported in {@code Sforce-Limit-Info}.
+     *
      * @param value the org's daily API request allowance (emulator default: 100,000)
      * @return this builder
      * @throws IllegalArgumentException if {@code value} is below 1
@@ -326,6 +334,8 @@ public final class EmulatorSettings {
     }
 
     /**
+     * Sets how many records a Bulk API result page holds.
+     *
      * @param value records per Bulk API result page (emulator default: 50,000)
      * @return this builder
      * @throws IllegalArgumentException if {@code value} is below 1
@@ -336,6 +346,8 @@ public final class EmulatorSettings {
     }
 
     /**
+     * Sets the most Pub/Sub events the emulator keeps per topic.
+     *
      * @param value the most Pub/Sub events kept per topic (emulator default: 100,000)
      * @return this builder
      * @throws IllegalArgumentException if {@code value} is below 1
@@ -345,7 +357,11 @@ public final class EmulatorSettings {
       return this;
     }
 
-    /** @return the settings */
+    /**
+     * Builds the settings.
+     *
+     * @return the settings
+     */
     public EmulatorSettings build() {
       return new EmulatorSettings(this);
     }
