@@ -1,5 +1,7 @@
 package dev.forcelink.benchmarks.bulk;
 
+import dev.forcelink.benchmarks.emulator.EmulatorProcess;
+import dev.forcelink.benchmarks.emulator.EmulatorSettings;
 import dev.forcelink.bulk.BulkClient;
 import dev.forcelink.bulk.IngestOperation;
 import dev.forcelink.bulk.IngestRequest;
@@ -59,7 +61,8 @@ public final class BulkEndToEndBenchmark {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     long latency = args.length > 1 ? Long.parseLong(args[1]) : 250;
     Path temp = Files.createTempDirectory("forcelink-bulk-bench-");
-    try (EmulatorProcess emulator = EmulatorProcess.start("4g", rows + 10_000, PAGE_RECORDS);
+    try (EmulatorProcess emulator = EmulatorProcess.start(EmulatorSettings.builder("4g")
+             .maxRecords(rows + 10_000).bulkResultPageSize(PAGE_RECORDS).journalCapacity(1_000).build());
          HeapSampler heap = new HeapSampler();
          SalesforceConnection connection = connect(emulator)) {
       long baseline = heap.idleBaseline();
@@ -128,7 +131,7 @@ public final class BulkEndToEndBenchmark {
 
   private static double download(SalesforceConnection connection, Path temp, String jobId, int parallel, int pages,
       long latency, EmulatorProcess emulator, HeapSampler heap, long baseline, String name) {
-    emulator.delayResultPages(pages, latency);
+    emulator.delayBulkResultPages(pages, Duration.ofMillis(latency));
     heap.resetPeak();
     long start = System.nanoTime();
     long records;
@@ -151,8 +154,8 @@ public final class BulkEndToEndBenchmark {
   }
 
   private static SalesforceConnection connect(EmulatorProcess emulator) {
-    AccessToken token = AccessToken.builder().value(Secret.of(emulator.accessToken))
-        .instanceUrl(URI.create(emulator.instanceUrl)).build();
+    AccessToken token = AccessToken.builder().value(Secret.of(emulator.accessToken()))
+        .instanceUrl(URI.create(emulator.instanceUrl())).build();
     return SalesforceConnection.builder().authProvider(CachingAuthProvider.of(() -> token)).build();
   }
 

@@ -1,5 +1,8 @@
 package dev.forcelink.benchmarks.pubsub;
 
+import dev.forcelink.benchmarks.emulator.EmulatorProcess;
+import dev.forcelink.benchmarks.emulator.EmulatorSettings;
+import dev.forcelink.benchmarks.emulator.OrderPublisher;
 import dev.forcelink.core.SalesforceConnection;
 import dev.forcelink.core.Secret;
 import dev.forcelink.core.auth.AccessToken;
@@ -13,18 +16,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An emulated org for the Pub/Sub benchmarks, with one token shared by the client under test and
@@ -35,12 +28,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe.
  */
 final class BenchOrg implements AutoCloseable {
-  static final String ORDER_TOPIC = "/event/Order_Event__e";
+  static final String ORDER_TOPIC = OrderPublisher.TOPIC;
 
   private final SalesforceEmulator emulator;
-  private final Process child;
-  private final BufferedReader childOut;
-  private final PrintWriter childIn;
+  private final EmulatorProcess child;
   private final String instanceUrl;
   private final String orgId;
   private final String token;
@@ -51,19 +42,25 @@ final class BenchOrg implements AutoCloseable {
   BenchOrg(int maxEventsPerTopic) {
     this(SalesforceEmulator.builder()
         .pubSub(PubSubOptions.builder().maxEventsPerTopic(maxEventsPerTopic).build())
-        .start(), null, null, null, null);
+        .start());
   }
 
-  private BenchOrg(SalesforceEmulator emulator, Process child, BufferedReader childOut, PrintWriter childIn,
-      String[] ready) {
+  private BenchOrg(SalesforceEmulator emulator) {
+    this(emulator, null, emulator.instanceUrl(), emulator.pubSubAddress(), emulator.orgId(),
+        emulator.issueAccessToken());
+  }
+
+  private BenchOrg(EmulatorProcess child) {
+    this(null, child, child.instanceUrl(), child.pubSubAddress(), child.orgId(), child.accessToken());
+  }
+
+  private BenchOrg(SalesforceEmulator emulator, EmulatorProcess child, String instanceUrl, String address,
+      String orgId, String token) {
     this.emulator = emulator;
     this.child = child;
-    this.childOut = childOut;
-    this.childIn = childIn;
-    this.instanceUrl = emulator != null ? emulator.instanceUrl() : ready[1];
-    String address = emulator != null ? emulator.pubSubAddress() : ready[2];
-    this.orgId = emulator != null ? emulator.orgId() : ready[3];
-    this.token = emulator != null ? emulator.issueAccessToken() : ready[4];
+    this.instanceUrl = instanceUrl;
+    this.orgId = orgId;
+    this.token = token;
     AccessToken accessToken = AccessToken.builder().value(Secret.of(token)).instanceUrl(URI.create(instanceUrl))
         .organizationId(orgId).build();
     this.connection = SalesforceConnection.builder().authProvider(CachingAuthProvider.of(() -> accessToken)).build();
@@ -71,27 +68,15 @@ final class BenchOrg implements AutoCloseable {
     this.port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
   }
 
-  /** Starts the emulator in a child JVM ({@link PubSubEmulatorHost}) on this JVM's class path. */
+  /** Starts the emulator in a child JVM ({@link EmulatorProcess}, 2 GiB heap) on this JVM's class path. */
   static BenchOrg inChildJvm(int maxEventsPerTopic) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx2g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"), PubSubEmulatorHost.class.getName(),
-        Integer.toString(maxEventsPerTopic)));
-    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    EmulatorProcess child = EmulatorProcess.start(
+        EmulatorSettings.builder("2g").maxEventsPerTopic(maxEventsPerTopic).build());
     try {
-      Process process = pb.start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      do {
-        line = out.readLine();
-        if (line == null) {
-          throw new IllegalStateException("The emulator process ended before it was ready");
-        }
-      } while (!line.startsWith("READY "));
-      return new BenchOrg(null, process, out, new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8),
-          line.split(" "));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start the emulator process", e);
+      return new BenchOrg(child);
+    } catch (RuntimeException e) {
+      child.close();
+      throw e;
     }
   }
 
@@ -112,7 +97,7 @@ final class BenchOrg implements AutoCloseable {
     if (emulator != null) {
       emulator.pubSubFaults().delayResponses(delay);
     } else {
-      command("delay " + delay.toMillis());
+      child.delayPubSubResponses(delay);
     }
   }
 
@@ -121,19 +106,7 @@ final class BenchOrg implements AutoCloseable {
     if (emulator != null) {
       emulator.pubSubFaults().clear();
     } else {
-      command("clear");
-    }
-  }
-
-  private void command(String line) {
-    childIn.println(line);
-    try {
-      String answer = childOut.readLine();
-      if (!"OK".equals(answer)) {
-        throw new IllegalStateException("The emulator process answered '" + answer + "' to '" + line + "'");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      child.clearPubSubFaults();
     }
   }
 
@@ -143,19 +116,10 @@ final class BenchOrg implements AutoCloseable {
 
   /** Publishes {@code count} order events in the emulator, each about as large as a small real one. */
   void publishOrders(int count) {
-    if (emulator == null) {
-      command("publish " + count);
+    if (emulator != null) {
+      OrderPublisher.publish(emulator, count);
     } else {
-      publishOrders(emulator, count);
-    }
-  }
-
-  static void publishOrders(SalesforceEmulator emulator, int count) {
-    for (int i = 0; i < count; i++) {
-      emulator.publishPlatformEvent("Order_Event__e", Map.of(
-          "Opportunity_Id__c", "006000000000001AAA",
-          "Amount__c", 1_000.0 + i,
-          "Status__c", "Closed Won"));
+      child.publishOrders(count);
     }
   }
 
@@ -191,16 +155,8 @@ final class BenchOrg implements AutoCloseable {
     connection.close();
     if (emulator != null) {
       emulator.close();
-      return;
-    }
-    childIn.close();
-    try {
-      if (!child.waitFor(10, TimeUnit.SECONDS)) {
-        child.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      child.destroyForcibly();
-      Thread.currentThread().interrupt();
+    } else {
+      child.close();
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.forcelink.benchmarks.rest;
 
 import dev.forcelink.benchmarks.emulator.EmulatorProcess;
+import dev.forcelink.benchmarks.emulator.EmulatorSettings;
 import dev.forcelink.benchmarks.harness.Samples;
 import dev.forcelink.core.SalesforceConnection;
 import dev.forcelink.core.Secret;
@@ -43,7 +44,7 @@ public final class InsertThroughput {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     System.out.printf("InsertThroughput: %d records through Collections, %d one by one, 1 warm-up + %d rounds%n",
         records, single, rounds);
-    try (EmulatorProcess emulator = EmulatorProcess.start(0, "3g")) {
+    try (EmulatorProcess emulator = EmulatorProcess.start(EmulatorSettings.seededForRest(0, "3g"))) {
       URI instance = URI.create(emulator.instanceUrl());
       String token = emulator.accessToken();
       try (SalesforceConnection connection = SalesforceConnection.builder()

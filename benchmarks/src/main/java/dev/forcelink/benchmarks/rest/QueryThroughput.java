@@ -2,6 +2,7 @@ package dev.forcelink.benchmarks.rest;
 
 import dev.forcelink.benchmarks.emulator.AccountSeeder;
 import dev.forcelink.benchmarks.emulator.EmulatorProcess;
+import dev.forcelink.benchmarks.emulator.EmulatorSettings;
 import dev.forcelink.benchmarks.harness.HeapProbe;
 import dev.forcelink.benchmarks.harness.Samples;
 import dev.forcelink.core.ApiVersion;
@@ -52,7 +53,7 @@ public final class QueryThroughput {
     System.out.printf("QueryThroughput: %d records (and LIMIT %d), %d warm-up + %d measured rounds, -Xmx %s%n",
         records, small, warmup, rounds, HeapProbe.mib(Runtime.getRuntime().maxMemory()));
     long seedStart = System.nanoTime();
-    try (EmulatorProcess emulator = EmulatorProcess.start(records, "3g")) {
+    try (EmulatorProcess emulator = EmulatorProcess.start(EmulatorSettings.seededForRest(records, "3g"))) {
       System.out.printf("emulator seeded with %d Accounts in a child JVM in %.1f s%n",
           records, (System.nanoTime() - seedStart) / 1e9);
       URI instance = URI.create(emulator.instanceUrl());

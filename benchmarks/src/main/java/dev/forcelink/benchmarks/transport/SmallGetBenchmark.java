@@ -1,6 +1,7 @@
 package dev.forcelink.benchmarks.transport;
 
 import dev.forcelink.benchmarks.emulator.EmulatorProcess;
+import dev.forcelink.benchmarks.emulator.EmulatorSettings;
 import dev.forcelink.core.ApiVersion;
 import dev.forcelink.core.SalesforceConnection;
 import dev.forcelink.core.Secret;
@@ -65,7 +66,7 @@ public class SmallGetBenchmark {
   /** Starts the emulator process and every client. */
   @Setup(Level.Trial)
   public void setUp() {
-    emulator = EmulatorProcess.start(0, "512m");
+    emulator = EmulatorProcess.start(EmulatorSettings.seededForRest(0, "512m"));
     String token = emulator.accessToken();
     URI instance = URI.create(emulator.instanceUrl());
     CachingAuthProvider auth = CachingAuthProvider.of(() ->
