@@ -38,7 +38,8 @@ final class ChildBatches {
             SoqlRow cut = row;
             for (Map.Entry<String, Object> field : row.fields().entrySet()) {
                 if (field.getValue() instanceof SoqlResult children && children.records().size() > batchSize) {
-                    String locator = cursors.openChild(parentLocator, CursorRows.of(children.records()), batchSize);
+                    String locator = cursors.openChild(parentLocator, CursorRows.of(children.records()), batchSize,
+                            apiVersion);
                     cut = cut.withValue(field.getKey(),
                             children.firstBatch(batchSize, QueryRoutes.nextUrl(apiVersion, locator, batchSize)));
                 }

@@ -18,29 +18,42 @@ import java.util.Objects;
  * closes its children, as Salesforce documents for {@code queryMore} ("a queryMore() call on a parent object
  * invalidates all child cursors in the previous result set").
  *
+ * <p>Lifetime follows the API version the query was made with, as Salesforce's limits describe: since v56.0 a
+ * cursor lasts {@link #LIFETIME} (two days) from its creation however it is used; before, it expired after
+ * {@link #LEGACY_IDLE_EXPIRY} (15 minutes) without use.
+ *
  * <p>Bounded: at most {@code maxCursors} cursors and {@code maxRows} rows over all of them, the least recently
- * used going first; a cursor idle longer than the expiry is gone. Thread-safe: every method is synchronised.
+ * used going first. Thread-safe: every method is synchronised.
  */
 final class QueryCursors {
 
+    /** How long a cursor opened at API v56.0 or later lasts. */
+    static final Duration LIFETIME = Duration.ofDays(2);
+    /** How long a cursor opened before API v56.0 survives without use. */
+    static final Duration LEGACY_IDLE_EXPIRY = Duration.ofMinutes(15);
+    private static final double FIRST_TWO_DAY_VERSION = 56.0;
+
     private final Clock clock;
-    private final Duration expiry;
     private final int maxCursors;
     private final long maxRows;
     private final SalesforceIds locators = new SalesforceIds("5g", 1);
     private final LinkedHashMap<String, Cursor> cursors = new LinkedHashMap<>(16, 0.75f, true);
     private long heldRows;
 
-    QueryCursors(Clock clock, Duration expiry, int maxCursors, long maxRows) {
+    QueryCursors(Clock clock, int maxCursors, long maxRows) {
         this.clock = clock;
-        this.expiry = expiry;
         this.maxCursors = maxCursors;
         this.maxRows = maxRows;
     }
 
-    /** Opens a top-level cursor and returns its locator ({@code 01g…}). */
-    synchronized String open(CursorRows rows, int batchSize) {
-        return add(new Cursor(rows, batchSize, null, clock.millis()));
+    /**
+     * Opens a top-level cursor and returns its locator ({@code 01g…}).
+     *
+     * @param apiVersion the version of the request that opened it, such as {@code 65.0}, which sets its lifetime
+     */
+    synchronized String open(CursorRows rows, int batchSize, String apiVersion) {
+        long now = clock.millis();
+        return add(new Cursor(rows, batchSize, null, legacy(apiVersion), now, now));
     }
 
     /**
@@ -48,9 +61,19 @@ final class QueryCursors {
      *
      * @param parent the locator of the top-level cursor whose batch carries the child result, or null when the
      *     parent result was complete in one batch (then nothing but expiry closes the child)
+     * @param apiVersion the version of the request that opened it, which sets its lifetime
      */
-    synchronized String openChild(String parent, CursorRows rows, int batchSize) {
-        return add(new Cursor(rows, batchSize, parent, clock.millis()));
+    synchronized String openChild(String parent, CursorRows rows, int batchSize, String apiVersion) {
+        long now = clock.millis();
+        return add(new Cursor(rows, batchSize, parent, legacy(apiVersion), now, now));
+    }
+
+    private static boolean legacy(String apiVersion) {
+        try {
+            return Double.parseDouble(apiVersion) < FIRST_TWO_DAY_VERSION;
+        } catch (NumberFormatException | NullPointerException e) {
+            return false;
+        }
     }
 
     private String add(Cursor cursor) {
@@ -67,7 +90,7 @@ final class QueryCursors {
         return locator;
     }
 
-    /** @return the cursor, or {@code null} when unknown or expired; touching it restarts its expiry */
+    /** @return the cursor, or {@code null} when unknown or expired; touching it restarts a legacy cursor's idle time */
     synchronized Cursor find(String locator) {
         expire();
         Cursor cursor = cursors.get(locator);
@@ -104,11 +127,13 @@ final class QueryCursors {
     }
 
     private void expire() {
-        long cutoff = clock.millis() - expiry.toMillis();
+        long now = clock.millis();
+        long idleCutoff = now - LEGACY_IDLE_EXPIRY.toMillis();
+        long lifetimeCutoff = now - LIFETIME.toMillis();
         Iterator<Cursor> it = cursors.values().iterator();
         while (it.hasNext()) {
             Cursor cursor = it.next();
-            if (cursor.lastUsedMillis() < cutoff) {
+            if (cursor.legacy() ? cursor.lastUsedMillis() < idleCutoff : cursor.createdMillis() < lifetimeCutoff) {
                 heldRows -= cursor.rows().size();
                 it.remove();
             }
@@ -122,11 +147,14 @@ final class QueryCursors {
      * @param batchSize rows per batch
      * @param parent the locator of the top-level cursor this child result belongs to; null for a top-level cursor
      *     or the child of a one-batch result
+     * @param legacy opened before API v56.0: it expires when idle, not after a fixed lifetime
+     * @param createdMillis when it was opened
      * @param lastUsedMillis when it was last read
      */
-    record Cursor(CursorRows rows, int batchSize, String parent, long lastUsedMillis) {
+    record Cursor(CursorRows rows, int batchSize, String parent, boolean legacy, long createdMillis,
+                  long lastUsedMillis) {
         Cursor touch(long now) {
-            return new Cursor(rows, batchSize, parent, now);
+            return new Cursor(rows, batchSize, parent, legacy, createdMillis, now);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class QueryRoutes {
         this.data = new StoreDataSource(store);
         this.engine = SoqlEngine.builder().clock(clock).build();
         // Every parent of a batch may open a child cursor, so there is room for several full batches of them.
-        this.cursors = new QueryCursors(clock, Duration.ofMinutes(15), 10_000, 20_000_000L);
+        this.cursors = new QueryCursors(clock, 10_000, 20_000_000L);
         this.children = new ChildBatches(cursors, childBatchSize);
     }
 
@@ -151,7 +151,7 @@ public final class QueryRoutes {
         String locator = null;
         String next = null;
         if (end < matches.size()) {
-            locator = cursors.open(new Matches(prepared, includeDeleted, matches), batch);
+            locator = cursors.open(new Matches(prepared, includeDeleted, matches), batch, version);
             next = nextUrl(version, locator, end);
         }
         return new Page(matches.size(), next, children.cut(rows, locator, version));
