@@ -640,7 +640,9 @@ final class SubscriptionEngine implements Subscription {
    * Ends a closing managed subscription's stream once the server has answered its newest commit, so
    * that the next stream resumes after everything processed. Cancels at once when nothing awaits an
    * answer. Waits at most {@link #FINAL_COMMIT_WAIT} and never past the close timeout; when it may
-   * not wait, the stream is ended in the background instead.
+   * not wait, the stream is ended in the background instead. The stream is cancelled, not
+   * half-closed: nothing says the server ends the call when the client stops sending, and one that
+   * keeps delivering the events still owed would hold the stream until its idle close.
    */
   private void endManagedStream(boolean mayWait, Duration left) {
     StreamProtocol.Stream open;

@@ -145,6 +145,51 @@ class ManagedCloseTest {
   }
 
   @Test
+  void flowCancelReturnsAtOnceAndTheStreamEndsOnceTheCommitIsAnswered() throws InterruptedException {
+    try (FakePubSub fake = Orders.fakeWith(10); PubSubClient client = fake.client(Orders.auth())) {
+      fake.holdCommitAnswers = true;
+      CountDownLatch cancelled = new CountDownLatch(1);
+      List<CommitFailure> failuresWhenCancelReturned = new CopyOnWriteArrayList<>();
+      client.managedPublisher(REF, options().build()).subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+          subscription = s;
+          s.request(10);
+        }
+
+        @Override
+        public void onNext(PubSubEvent event) {
+          if (Orders.number(event).equals("ORD-10")) {
+            // Reactive Streams rule 3.5: cancel() must return promptly, so it cannot wait for the server.
+            subscription.cancel();
+            failuresWhenCancelReturned.addAll(failures);
+            cancelled.countDown();
+          } else {
+            event.ack();
+          }
+        }
+
+        @Override
+        public void onError(Throwable t) {}
+
+        @Override
+        public void onComplete() {}
+      });
+
+      assertThat(cancelled.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(failuresWhenCancelReturned).isEmpty();
+      Orders.await("the commit of the ninth event", () -> fake.managedLog.contains("commit 9"));
+      fake.releaseCommitAnswers();
+
+      Orders.await("the server to see the stream cancelled", () -> fake.managedLog.contains("cancel"));
+      assertThat(fake.managedLog).containsExactly("commit 9", "answer 9", "cancel");
+      assertThat(failures).isEmpty();
+    }
+  }
+
+  @Test
   void closeWithNothingProcessedCommitsNothingAndDoesNotWait() {
     try (FakePubSub fake = Orders.fakeWith(0); PubSubClient client = fake.client(Orders.auth())) {
       fake.holdCommitAnswers = true;
