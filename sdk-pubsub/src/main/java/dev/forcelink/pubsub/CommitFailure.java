@@ -3,13 +3,16 @@ package dev.forcelink.pubsub;
 import java.util.Objects;
 
 /**
- * The server refused a managed subscription's commit ({@code CommitReplayResponse.error}). The
- * stream stays open; the next commit carries a later replay id.
+ * A managed subscription's commit did not take effect: the server refused it ({@code
+ * CommitReplayResponse.error}), or, for the final commit of {@link Subscription#close()}, did not
+ * answer in time or the stream ended first. After a refusal the stream stays open and the next
+ * commit carries a later replay id; after a close, the next subscription may receive again the events
+ * after the server's committed position.
  *
  * @param subscription the managed subscription
  * @param commitRequestId the id sent with the commit
  * @param replayId the replay id the commit carried
- * @param message the server's message
+ * @param message the server's message, or why the commit is not confirmed
  */
 public record CommitFailure(String subscription, String commitRequestId, ReplayId replayId, String message) {
 

@@ -30,4 +30,12 @@ interface Dispatcher {
   default boolean awaitIdle(java.time.Duration timeout) {
     return true;
   }
+
+  /**
+   * Tells whether the calling thread is running the consumer's code, which close() must not block
+   * on anything that may need that thread. The default is false.
+   */
+  default boolean isConsumerThread() {
+    return false;
+  }
 }

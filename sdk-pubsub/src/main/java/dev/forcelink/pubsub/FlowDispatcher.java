@@ -72,7 +72,7 @@ final class FlowDispatcher implements Dispatcher, Flow.Subscription {
     synchronized (this) {
       signalled = true;
     }
-    engine.close();
+    engine.closeWithoutWaiting();
   }
 
   @Override

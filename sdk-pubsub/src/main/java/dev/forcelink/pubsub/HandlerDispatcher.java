@@ -104,6 +104,11 @@ final class HandlerDispatcher implements Dispatcher {
   }
 
   @Override
+  public boolean isConsumerThread() {
+    return IN_HANDLER.get();
+  }
+
+  @Override
   public boolean awaitIdle(java.time.Duration timeout) {
     if (IN_HANDLER.get()) {
       return false;

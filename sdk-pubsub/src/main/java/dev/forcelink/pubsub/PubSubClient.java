@@ -235,7 +235,9 @@ public final class PubSubClient implements AutoCloseable {
    * Subscribes to a managed subscription ({@code ManagedSubscribe}, beta): the server keeps the
    * position, and each processed event's replay id is committed after the handler returns. Commit
    * failures are reported to {@link SubscriptionListener#onCommitFailure(CommitFailure)} and do not
-   * stop the subscription. The options' replay settings and store are not used.
+   * stop the subscription. {@link Subscription#close()} keeps the stream open until the server has
+   * answered the final commit (bounded), so that the next subscription resumes after every
+   * processed event. The options' replay settings and store are not used.
    *
    * @param subscription the managed subscription, by developer name or id
    * @param options flow control, concurrency and recovery
@@ -475,8 +477,10 @@ public final class PubSubClient implements AutoCloseable {
   }
 
   /**
-   * Ends every subscription and publish stream this client started, stops its timer and, if the
-   * client created the channel, shuts it down (waiting up to 5 seconds). Idempotent; never throws.
+   * Ends every subscription and publish stream this client started (each as its own {@code
+   * close()} does, waiting for running handlers and for managed subscriptions' final commits), stops
+   * its timer and, if the client created the channel, shuts it down (waiting up to 5 seconds).
+   * Idempotent; never throws.
    */
   @Override
   public void close() {

@@ -23,6 +23,8 @@ public final class SubscribeOptions {
   public static final int MAX_BATCH_SIZE = 100;
   /** The default stall timeout: the server's 270 s keepalive plus a 30 s margin. */
   public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(300);
+  /** The default close timeout: how long {@link Subscription#close()} may block. */
+  public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private static final SubscribeOptions DEFAULTS = builder().build();
 
@@ -38,6 +40,7 @@ public final class SubscribeOptions {
   private final RetryPolicy resumePolicy;
   private final Duration stallTimeout;
   private final int checkpointEvery;
+  private final Duration closeTimeout;
   private final Executor executor;
 
   private SubscribeOptions(Builder b) {
@@ -53,6 +56,7 @@ public final class SubscribeOptions {
     this.resumePolicy = b.resumePolicy;
     this.stallTimeout = b.stallTimeout;
     this.checkpointEvery = b.checkpointEvery;
+    this.closeTimeout = b.closeTimeout;
     this.executor = b.executor;
     if (lowWatermark >= batchSize) {
       throw new IllegalArgumentException("lowWatermark (" + lowWatermark + ") must be below batchSize ("
@@ -63,7 +67,7 @@ public final class SubscribeOptions {
   /**
    * Returns the defaults: start at LATEST, in-memory store, batch 100, watermark 50, one handler
    * thread, queue 200, {@link ReplayGapPolicy#FAIL}, 10 resume attempts with 1 s to 60 s backoff,
-   * 300 s stall timeout, a checkpoint after every processed event.
+   * 300 s stall timeout, a checkpoint after every processed event, 30 s close timeout.
    *
    * @return the default options
    */
@@ -99,6 +103,7 @@ public final class SubscribeOptions {
     b.resumePolicy = resumePolicy;
     b.stallTimeout = stallTimeout;
     b.checkpointEvery = checkpointEvery;
+    b.closeTimeout = closeTimeout;
     b.executor = executor;
     return b;
   }
@@ -216,6 +221,17 @@ public final class SubscribeOptions {
   }
 
   /**
+   * Returns how long {@link Subscription#close()} may block: first for the handlers already
+   * running, then, for a managed subscription, for the server's answer to the final commit (at most
+   * 5 s of it).
+   *
+   * @return the close timeout
+   */
+  public Duration closeTimeout() {
+    return closeTimeout;
+  }
+
+  /**
    * Returns the executor that runs the handler (or delivers to a Flow subscriber).
    *
    * @return the executor, empty to use the connection's
@@ -230,7 +246,7 @@ public final class SubscribeOptions {
         + ", subscriptionKey=" + subscriptionKey + ", batchSize=" + batchSize + ", lowWatermark=" + lowWatermark
         + ", concurrency=" + concurrency + ", queueCapacity=" + queueCapacity + ", gapPolicy=" + gapPolicy
         + ", resumePolicy=" + resumePolicy + ", stallTimeout=" + stallTimeout
-        + ", checkpointEvery=" + checkpointEvery + "}";
+        + ", checkpointEvery=" + checkpointEvery + ", closeTimeout=" + closeTimeout + "}";
   }
 
   /** Builds {@link SubscribeOptions}. Not thread-safe. */
@@ -248,6 +264,7 @@ public final class SubscribeOptions {
         .maxAttempts(10).baseDelay(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(60)).build();
     private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
     private int checkpointEvery = 1;
+    private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
     private Executor executor;
 
     private Builder() {}
@@ -420,6 +437,26 @@ public final class SubscribeOptions {
         throw new IllegalArgumentException("checkpointEvery must be at least 1, got " + checkpointEvery);
       }
       this.checkpointEvery = checkpointEvery;
+      return this;
+    }
+
+    /**
+     * Sets how long {@link Subscription#close()} may block; default 30 s. Close first waits for the
+     * handlers already running (their events then count as processed), then, for a managed
+     * subscription, up to 5 s of what is left for the server to confirm the final commit. Choose it
+     * below the grace period your platform gives a stopping process.
+     *
+     * @param closeTimeout zero (close without waiting) or a positive duration
+     * @return this builder
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder closeTimeout(Duration closeTimeout) {
+      Objects.requireNonNull(closeTimeout, "closeTimeout");
+      if (closeTimeout.isNegative()) {
+        throw new IllegalArgumentException("closeTimeout must not be negative, got " + closeTimeout);
+      }
+      this.closeTimeout = closeTimeout;
       return this;
     }
 

@@ -44,10 +44,23 @@ public interface Subscription extends AutoCloseable {
   Optional<ReplayId> lastProcessed();
 
   /**
-   * Stops the subscription: cancels the stream and drops events not yet handed to the handler.
-   * Handlers already running may finish (close waits up to 30 seconds for them, unless called from
-   * a handler), their events count as processed, and the final position is saved before close
-   * returns; nothing is saved after that. Idempotent; never throws.
+   * Stops the subscription: drops events not yet handed to the handler, lets the handlers already
+   * running finish (their events count as processed), saves the final position and ends the stream.
+   * Nothing is saved after close returns. Blocks at most {@link SubscribeOptions#closeTimeout()}
+   * (30 s by default).
+   *
+   * <p>A managed subscription commits the final position on its stream and, before cancelling the
+   * stream, waits for the server's answer to its newest commit (at most 5 s of the close timeout), so
+   * that the next subscription resumes after every processed event. A commit that is refused or not
+   * answered in time is logged and reported to {@link SubscriptionListener#onCommitFailure}; close
+   * still completes, and the events after the server's committed position may come again.
+   *
+   * <p>Called from a handler (or through {@code Flow.Subscription.cancel()}), close waits neither for
+   * the other running handlers nor for the commit's answer: it returns at once, and the stream stays
+   * open in the background until the answer comes or the 5 s run out. A later close from another
+   * thread waits for that.
+   *
+   * <p>Idempotent and thread-safe; never throws.
    */
   @Override
   void close();

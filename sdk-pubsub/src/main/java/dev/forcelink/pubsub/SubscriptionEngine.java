@@ -38,8 +38,11 @@ import org.slf4j.LoggerFactory;
  */
 final class SubscriptionEngine implements Subscription {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionEngine.class);
-  /** How long close() waits for handlers already running. */
-  private static final java.time.Duration CLOSE_DRAIN_TIMEOUT = java.time.Duration.ofSeconds(30);
+  /**
+   * The longest close() waits for the answer to a managed subscription's final commit. The answer
+   * normally takes one round trip; a server silent this long is not going to answer.
+   */
+  static final Duration FINAL_COMMIT_WAIT = Duration.ofSeconds(5);
 
   private final StreamProtocol protocol;
   private final Dispatcher dispatcher;
@@ -64,6 +67,10 @@ final class SubscriptionEngine implements Subscription {
   private AccessToken token;
   private ReplayId lastProcessed;
   private ContiguousTracker.Advance<ReplayId> lastAdvance;
+  /** The newest replay id the server confirmed committing. */
+  private ReplayId acknowledged;
+  /** The commit a closing managed subscription keeps its stream open for. */
+  private FinalCommit finalCommit;
   private ScheduledFuture<?> watchdog;
 
   private final PubSubEvent.Acknowledger acknowledger = this::onProcessed;
@@ -198,39 +205,52 @@ final class SubscriptionEngine implements Subscription {
   private void onResponse(int gen, StreamProtocol.Batch batch) {
     ContiguousTracker.Advance<ReplayId> keepaliveAdvance = null;
     List<CommitFailure> commitFailures = new ArrayList<>();
+    FinalCommit settled = null;
     synchronized (lock) {
-      if (gen != generation || closed) {
+      if (gen != generation) {
         return;
       }
-      lastResponseNanos = ctx.nanoTime().getAsLong();
-      demand.onResponse(batch.events().size(), batch.pendingNumRequested());
-      // Any response, keepalives included, shows a healthy stream: the next outage starts counting afresh.
-      failures = 0;
-      List<PubSubEvent> events = new ArrayList<>(batch.events().size());
-      for (ConsumerEvent ce : batch.events()) {
-        if (ce.getReplayId().isEmpty()) {
-          ctx.scheduler().execute(() -> fail(new ResponseDecodeException("The server sent an event without a "
-              + "replay id on " + protocol.name() + " (rpcId " + batch.rpcId() + ")", null, traceId)));
-          return;
+      if (closed) {
+        // A managed subscription that is closing takes no more events, but still needs the answers
+        // to its commits: close() keeps the stream open until the final one is answered.
+        if (batch.commitResponse() != null) {
+          settled = settleCommit(batch.commitResponse(), commitFailures);
         }
-        ReplayId replayId = ReplayId.of(ce.getReplayId().toByteArray());
-        long seq = tracker.register(replayId);
-        events.add(new PubSubEvent(protocol.name(), replayId, ce.getEvent().getId(), ce.getEvent().getSchemaId(),
-            ce.getEvent().getPayload().toByteArray(), ctx.decoder(), acknowledger, seq));
-      }
-      dispatcher.enqueue(events);
-      if (batch.events().isEmpty() && tracker.isEmpty() && !batch.latestReplayId().isEmpty()) {
-        // Every event received is processed, so the stream's tip is a safe position: resuming there loses
-        // nothing and avoids replaying a long quiet history.
-        ReplayId tip = ReplayId.of(batch.latestReplayId().toByteArray());
-        if (!tip.equals(lastProcessed)) {
-          keepaliveAdvance = tracker.complete(tracker.register(tip));
-          advanceTo(keepaliveAdvance);
+      } else {
+        lastResponseNanos = ctx.nanoTime().getAsLong();
+        demand.onResponse(batch.events().size(), batch.pendingNumRequested());
+        // Any response, keepalives included, shows a healthy stream: the next outage starts counting afresh.
+        failures = 0;
+        List<PubSubEvent> events = new ArrayList<>(batch.events().size());
+        for (ConsumerEvent ce : batch.events()) {
+          if (ce.getReplayId().isEmpty()) {
+            ctx.scheduler().execute(() -> fail(new ResponseDecodeException("The server sent an event without a "
+                + "replay id on " + protocol.name() + " (rpcId " + batch.rpcId() + ")", null, traceId)));
+            return;
+          }
+          ReplayId replayId = ReplayId.of(ce.getReplayId().toByteArray());
+          long seq = tracker.register(replayId);
+          events.add(new PubSubEvent(protocol.name(), replayId, ce.getEvent().getId(), ce.getEvent().getSchemaId(),
+              ce.getEvent().getPayload().toByteArray(), ctx.decoder(), acknowledger, seq));
+        }
+        dispatcher.enqueue(events);
+        if (batch.events().isEmpty() && tracker.isEmpty() && !batch.latestReplayId().isEmpty()) {
+          // Every event received is processed, so the stream's tip is a safe position: resuming there loses
+          // nothing and avoids replaying a long quiet history.
+          ReplayId tip = ReplayId.of(batch.latestReplayId().toByteArray());
+          if (!tip.equals(lastProcessed)) {
+            keepaliveAdvance = tracker.complete(tracker.register(tip));
+            advanceTo(keepaliveAdvance);
+          }
+        }
+        if (batch.commitResponse() != null) {
+          settleCommit(batch.commitResponse(), commitFailures);
         }
       }
-      if (batch.commitResponse() != null) {
-        settleCommit(batch.commitResponse(), commitFailures);
-      }
+    }
+    if (settled != null) {
+      CommitReplayResponse answer = batch.commitResponse();
+      settled.answered(answer.hasError() ? answer.getError().getMsg() : null);
     }
     if (keepaliveAdvance != null) {
       checkpoint(keepaliveAdvance, true);
@@ -243,7 +263,13 @@ final class SubscriptionEngine implements Subscription {
     pump();
   }
 
-  private void settleCommit(CommitReplayResponse response, List<CommitFailure> failuresOut) {
+  /**
+   * Forgets the commits a response answers and collects a refusal. Called with the lock held.
+   *
+   * @return the final commit of a closing subscription if this response answers it (close() then
+   *     reports its outcome, so it is not collected here), else null
+   */
+  private FinalCommit settleCommit(CommitReplayResponse response, List<CommitFailure> failuresOut) {
     String id = response.getCommitRequestId();
     ReplayId committed = response.getReplayId().isEmpty() ? null : ReplayId.of(response.getReplayId().toByteArray());
     ReplayId sent = pendingCommits.get(id);
@@ -260,11 +286,20 @@ final class SubscriptionEngine implements Subscription {
     } else {
       LOG.debug("Commit response {} on {} matches no pending commit", id, protocol.name());
     }
-    if (response.hasError()) {
+    if (!response.hasError() && sent != null) {
+      acknowledged = committed != null ? committed : sent;
+    }
+    FinalCommit answered = null;
+    if (sent != null && finalCommit != null && !pendingCommits.containsKey(finalCommit.commitRequestId())) {
+      answered = finalCommit;
+      finalCommit = null;
+    }
+    if (response.hasError() && answered == null) {
       ReplayId replay = committed != null ? committed : sent;
       failuresOut.add(new CommitFailure(protocol.name(), id, replay != null ? replay : ReplayId.of(new byte[] {0}),
           response.getError().getMsg()));
     }
+    return answered;
   }
 
   private void onProcessed(long seq) {
@@ -329,19 +364,39 @@ final class SubscriptionEngine implements Subscription {
     GrpcFailure failure = GrpcFailure.of(t);
     StreamProtocol.Stream old;
     ReplayFrom rejected;
+    FinalCommit unanswered;
+    boolean closing;
     synchronized (lock) {
-      if (gen != generation || closed) {
+      if (gen != generation) {
         return;
       }
-      generation++;
-      old = stream;
-      stream = null;
-      waitingToRestart = true;
-      rejected = position;
-      // Events not yet handed to the consumer come again on the new stream.
-      for (long seq : dispatcher.dropPending()) {
-        tracker.remove(seq);
+      closing = closed;
+      if (closing) {
+        // Only a closing managed subscription keeps its stream: nothing more can be committed on it,
+        // and the commit close() waits for will not be answered.
+        unanswered = finalCommit;
+        finalCommit = null;
+        stream = null;
+        old = null;
+        rejected = null;
+      } else {
+        unanswered = null;
+        generation++;
+        old = stream;
+        stream = null;
+        waitingToRestart = true;
+        rejected = position;
+        // Events not yet handed to the consumer come again on the new stream.
+        for (long seq : dispatcher.dropPending()) {
+          tracker.remove(seq);
+        }
       }
+    }
+    if (closing) {
+      if (unanswered != null) {
+        unanswered.unanswered("the stream ended before the server answered (" + failure.describe() + ")");
+      }
+      return;
     }
     if (old != null) {
       try {
@@ -488,34 +543,64 @@ final class SubscriptionEngine implements Subscription {
 
   /** Stops the subscription with a failure; the first terminal signal wins. */
   void fail(Throwable cause) {
-    if (!terminate(cause)) {
+    if (!terminate(cause, false)) {
       return;
     }
     LOG.warn("Subscription {} stopped: {}", protocol.name(), cause.toString());
   }
 
+  /**
+   * Closes the subscription (see {@link Subscription#close()}). Called from a handler, it does not
+   * wait for the answer to a managed subscription's final commit: the stream stays open in the
+   * background until the answer comes or the wait runs out.
+   */
   @Override
   public void close() {
-    if (terminate(null)) {
+    boolean mayWait = !dispatcher.isConsumerThread();
+    if (terminate(null, mayWait)) {
+      LOG.info("Subscription {} closed", protocol.name());
+      return;
+    }
+    FinalCommit settling;
+    synchronized (lock) {
+      settling = finalCommit;
+    }
+    if (mayWait && settling != null) {
+      // Closed from a handler before, and still settling in the background: a later close() from
+      // outside returns only once the stream is ended, as the first one would have.
+      settling.await(FINAL_COMMIT_WAIT, "the server did not answer within " + FINAL_COMMIT_WAIT.toSeconds()
+          + " s of close()");
+    }
+  }
+
+  /**
+   * Closes the subscription without blocking on the server: a managed subscription's final commit is
+   * settled in the background, as from a handler. For {@code Flow.Subscription.cancel()}, which must
+   * return promptly (Reactive Streams rule 3.5).
+   */
+  void closeWithoutWaiting() {
+    if (terminate(null, false)) {
       LOG.info("Subscription {} closed", protocol.name());
     }
   }
 
-  private boolean terminate(Throwable cause) {
-    StreamProtocol.Stream old;
-    ContiguousTracker.Advance<ReplayId> flush;
+  private boolean terminate(Throwable cause, boolean mayWait) {
+    StreamProtocol.Stream detached = null;
+    boolean settleCommit;
     synchronized (lock) {
       if (closed) {
         return false;
       }
       closed = true;
-      generation++;
-      old = stream;
-      flush = lastAdvance;
-      if (!protocol.managed()) {
+      // A managed subscription closed normally keeps its stream until its last commit is answered.
+      settleCommit = cause == null && protocol.managed();
+      if (!settleCommit) {
+        generation++;
+        detached = stream;
         stream = null;
       }
     }
+    long deadline = System.nanoTime() + options.closeTimeout().toNanos();
     if (watchdog != null) {
       watchdog.cancel(false);
     }
@@ -523,10 +608,11 @@ final class SubscriptionEngine implements Subscription {
       // Stop handing out events, let the handlers already running finish and checkpoint, then save
       // the final position, so that nothing is saved after close() returns.
       dispatcher.terminate(null);
-      if (!dispatcher.awaitIdle(CLOSE_DRAIN_TIMEOUT)) {
+      if (!dispatcher.awaitIdle(options.closeTimeout())) {
         LOG.info("Subscription {} closed while handlers were still running; their events will be redelivered",
             protocol.name());
       }
+      ContiguousTracker.Advance<ReplayId> flush;
       synchronized (lock) {
         flush = lastAdvance;
       }
@@ -534,15 +620,10 @@ final class SubscriptionEngine implements Subscription {
         checkpoint(flush, true);
       }
     }
-    synchronized (lock) {
-      stream = null;
-    }
-    if (old != null) {
-      try {
-        old.cancel(cause == null ? "subscription closed" : "subscription failed");
-      } catch (RuntimeException ignored) {
-        // Already closed.
-      }
+    if (settleCommit) {
+      endManagedStream(mayWait, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    } else {
+      cancelQuietly(detached, cause == null ? "subscription closed" : "subscription failed");
     }
     if (cause != null) {
       dispatcher.terminate(cause);
@@ -553,6 +634,92 @@ final class SubscriptionEngine implements Subscription {
       termination.completeExceptionally(cause);
     }
     return true;
+  }
+
+  /**
+   * Ends a closing managed subscription's stream once the server has answered its newest commit, so
+   * that the next stream resumes after everything processed. Cancels at once when nothing awaits an
+   * answer. Waits at most {@link #FINAL_COMMIT_WAIT} and never past the close timeout; when it may
+   * not wait, the stream is ended in the background instead. The stream is cancelled, not
+   * half-closed: nothing says the server ends the call when the client stops sending, and one that
+   * keeps delivering the events still owed would hold the stream until its idle close.
+   */
+  private void endManagedStream(boolean mayWait, Duration left) {
+    StreamProtocol.Stream open;
+    FinalCommit last = null;
+    Map.Entry<String, ReplayId> newest = null;
+    ReplayId processed;
+    ReplayId confirmed;
+    synchronized (lock) {
+      open = stream;
+      // No commit is sent after this, even by handlers still running.
+      stream = null;
+      for (Map.Entry<String, ReplayId> entry : pendingCommits.entrySet()) {
+        newest = entry;
+      }
+      if (open != null && newest != null) {
+        last = new FinalCommit(newest.getKey(), newest.getValue());
+        finalCommit = last;
+      } else {
+        generation++;
+      }
+      processed = lastProcessed;
+      confirmed = acknowledged;
+    }
+    if (last == null) {
+      cancelQuietly(open, "subscription closed");
+      if (open == null && newest != null) {
+        reportUnconfirmed(newest.getKey(), newest.getValue(), "the stream ended before the server answered");
+      } else if (open == null && processed != null && !processed.equals(confirmed)) {
+        LOG.warn("Subscription {} closed while it had no open stream: replay id {} was processed but not "
+            + "committed, so the events after {} may be delivered again", protocol.name(), processed,
+            confirmed == null ? "the server's committed position" : confirmed);
+      }
+      return;
+    }
+    Duration wait = left.compareTo(FINAL_COMMIT_WAIT) < 0 ? left : FINAL_COMMIT_WAIT;
+    String noAnswer = "the server did not answer within the " + wait.toMillis() + " ms close() could wait (at most "
+        + FINAL_COMMIT_WAIT.toSeconds() + " s, within closeTimeout " + options.closeTimeout().toMillis() + " ms)";
+    FinalCommit settling = last;
+    if (mayWait) {
+      finishManagedStream(open, settling, settling.await(wait, noAnswer));
+      return;
+    }
+    settling.whenSettled(outcome -> finishManagedStream(open, settling, outcome));
+    try {
+      ctx.scheduler().schedule(() -> settling.unanswered(noAnswer), wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      settling.unanswered("the client is closing");
+    }
+  }
+
+  private void finishManagedStream(StreamProtocol.Stream open, FinalCommit settled, Optional<String> failure) {
+    synchronized (lock) {
+      if (finalCommit == settled) {
+        finalCommit = null;
+      }
+      generation++;
+    }
+    cancelQuietly(open, "subscription closed");
+    failure.ifPresent(why -> reportUnconfirmed(settled.commitRequestId(), settled.replayId(), why));
+  }
+
+  private void reportUnconfirmed(String commitRequestId, ReplayId replayId, String why) {
+    LOG.warn("The final commit {} of replay id {} on {} is not confirmed: {}; the events after the server's "
+        + "committed position may be delivered again", commitRequestId, replayId, protocol.name(), why);
+    CommitFailure failure = new CommitFailure(protocol.name(), commitRequestId, replayId, why);
+    notifyListener(l -> l.onCommitFailure(failure));
+  }
+
+  private static void cancelQuietly(StreamProtocol.Stream stream, String reason) {
+    if (stream == null) {
+      return;
+    }
+    try {
+      stream.cancel(reason);
+    } catch (RuntimeException ignored) {
+      // Already closed.
+    }
   }
 
   private void notifyListener(Consumer<SubscriptionListener> call) {

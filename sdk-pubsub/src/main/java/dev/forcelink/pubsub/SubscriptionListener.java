@@ -24,9 +24,10 @@ public interface SubscriptionListener {
   default void onResubscribe(Resubscribed event) {}
 
   /**
-   * A managed subscription's commit was refused; the stream stays open.
+   * A managed subscription's commit was refused (the stream stays open), or its final commit on
+   * {@link Subscription#close()} was refused or not answered in time.
    *
-   * @param failure the refused commit
+   * @param failure the commit and why it did not take effect
    */
   default void onCommitFailure(CommitFailure failure) {}
 }

@@ -53,5 +53,10 @@ class ClientBuilderTest {
     assertThat(SubscribeOptions.defaults().lowWatermark()).isEqualTo(50);
     assertThat(SubscribeOptions.defaults().gapPolicy()).isEqualTo(ReplayGapPolicy.FAIL);
     assertThat(SubscribeOptions.defaults().stallTimeout()).isGreaterThan(Duration.ofSeconds(270));
+    assertThat(SubscribeOptions.defaults().closeTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> SubscribeOptions.builder().closeTimeout(Duration.ofMillis(-1)))
+        .hasMessageContaining("closeTimeout");
+    assertThat(SubscribeOptions.builder().closeTimeout(Duration.ZERO).build().toBuilder().build().closeTimeout())
+        .isZero();
   }
 }

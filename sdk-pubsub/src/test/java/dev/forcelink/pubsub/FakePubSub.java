@@ -99,6 +99,8 @@ final class FakePubSub extends PubSubGrpc.PubSubImplBase implements AutoCloseabl
   volatile int holdPublishStreamResponsesUntil;
   volatile Predicate<String> commitFails = id -> false;
   volatile Consumer<SeenCommit> onCommit = c -> {};
+  /** While set, commit answers wait for {@link #releaseCommitAnswers()}; the commits themselves apply at once. */
+  volatile boolean holdCommitAnswers;
 
   // Recordings.
   final List<Metadata> headers = new CopyOnWriteArrayList<>();
@@ -114,10 +116,14 @@ final class FakePubSub extends PubSubGrpc.PubSubImplBase implements AutoCloseabl
   final AtomicInteger maxOutstanding = new AtomicInteger();
   final AtomicInteger delivered = new AtomicInteger();
   final AtomicInteger totalRequested = new AtomicInteger();
+  /** What happened on ManagedSubscribe streams, in order: "commit N", "answer N", "cancel", "half-close". */
+  final List<String> managedLog = new CopyOnWriteArrayList<>();
 
   private final Map<String, List<ProducerEvent>> logs = new ConcurrentHashMap<>();
   private final Map<String, Integer> managedPositions = new HashMap<>();
   private final List<Runnable> wakeups = new CopyOnWriteArrayList<>();
+  /** Commit answers held back, sent by {@link #releaseCommitAnswers()}; touched on the serial thread only. */
+  private final List<Runnable> heldAnswers = new ArrayList<>();
 
   FakePubSub() {
     ServerInterceptor capture = new ServerInterceptor() {
@@ -495,14 +501,29 @@ final class FakePubSub extends PubSubGrpc.PubSubImplBase implements AutoCloseabl
 
       @Override
       public void onError(Throwable t) {
-        serial.execute(() -> s.ended = true);
+        serial.execute(() -> {
+          managedLog.add("cancel");
+          s.ended = true;
+        });
       }
 
       @Override
       public void onCompleted() {
-        serial.execute(() -> s.ended = true);
+        serial.execute(() -> {
+          managedLog.add("half-close");
+          s.ended = true;
+        });
       }
     };
+  }
+
+  /** Sends the commit answers held back so far, in order, on streams still open, and stops holding them. */
+  void releaseCommitAnswers() {
+    serial.execute(() -> {
+      holdCommitAnswers = false;
+      heldAnswers.forEach(Runnable::run);
+      heldAnswers.clear();
+    });
   }
 
   private final class ManagedState {
@@ -544,6 +565,7 @@ final class FakePubSub extends PubSubGrpc.PubSubImplBase implements AutoCloseabl
         String id = r.getCommitReplayIdRequest().getCommitRequestId();
         long replay = replayNumber(r.getCommitReplayIdRequest().getReplayId());
         SeenCommit commit = new SeenCommit(id, replay);
+        managedLog.add("commit " + replay);
         commits.add(commit);
         onCommit.accept(commit);
         CommitReplayResponse.Builder response = CommitReplayResponse.newBuilder().setCommitRequestId(id)
@@ -555,8 +577,18 @@ final class FakePubSub extends PubSubGrpc.PubSubImplBase implements AutoCloseabl
             managedPositions.put(subscription, (int) replay);
           }
         }
-        out.onNext(ManagedFetchResponse.newBuilder().setCommitResponse(response).setPendingNumRequested(pending)
-            .setRpcId(UUID.randomUUID().toString()).build());
+        Runnable answer = () -> {
+          if (!ended) {
+            managedLog.add("answer " + replay);
+            out.onNext(ManagedFetchResponse.newBuilder().setCommitResponse(response).setPendingNumRequested(pending)
+                .setRpcId(UUID.randomUUID().toString()).build());
+          }
+        };
+        if (holdCommitAnswers) {
+          heldAnswers.add(answer);
+        } else {
+          answer.run();
+        }
       }
       if (r.getNumRequested() > 0) {
         pending = Math.min(100, pending + r.getNumRequested());

@@ -17,11 +17,14 @@ import dev.forcelink.pubsub.SubscribeOptions;
 import dev.forcelink.pubsub.Subscription;
 import dev.forcelink.testkit.ManagedSubscriptions;
 import dev.forcelink.testkit.PubSubOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +109,63 @@ class ManagedSubscribeEmulatorTest {
         log.handler(ledger));
     await("the last event committed", () -> committed().equals(Optional.of(last)));
     again.close();
+  }
+
+  /**
+   * Regression: close() cancelled the stream right after sending its final commit, so the commit could
+   * be lost or land after close() returned, and the next subscription received processed events again.
+   */
+  @Test
+  void closeWaitsForTheFinalCommitSoTheNextSubscriptionGetsNoProcessedEventAgain() throws InterruptedException {
+    org.publishOrders(1, 10);
+    CountDownLatch sixthStarted = new CountDownLatch(1);
+    CountDownLatch finishSixth = new CountDownLatch(1);
+    List<PubSubEvent> firstRun = new CopyOnWriteArrayList<>();
+    // Commits wait for 100 events or for every received event to be processed; the sixth handler keeps
+    // events 7 to 10 unprocessed, so the only commit is the one close() sends.
+    SubscribeOptions onlyTheFinalCommit = SubscribeOptions.builder().checkpointEvery(100).resumePolicy(FAST_RESUME)
+        .listener(log).build();
+    Subscription first = client.managedSubscribe(ManagedSubscriptionRef.developerName(NAME), onlyTheFinalCommit,
+        log.handler(ledger, e -> {
+          firstRun.add(e);
+          if (DeliveryLog.number(e) == 6) {
+            sixthStarted.countDown();
+            finishSixth.await(10, TimeUnit.SECONDS);
+          }
+        }));
+    assertThat(sixthStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(committed()).as("nothing committed before close()").isEmpty();
+    // The emulator applies a commit when it answers it: a slow answer loses the commit to a stream
+    // cancelled without waiting for it.
+    org.emulator.pubSubFaults().delayResponses(Duration.ofMillis(300));
+
+    AtomicReference<Optional<ReplayId>> committedWhenCloseReturned = new AtomicReference<>();
+    Thread closer = new Thread(() -> {
+      first.close();
+      committedWhenCloseReturned.set(committed());
+    }, "closing " + NAME);
+    closer.start();
+    await("close() to stop the subscription", () -> !first.isActive());
+    finishSixth.countDown();
+    closer.join(TimeUnit.SECONDS.toMillis(15));
+    assertThat(closer.isAlive()).isFalse();
+
+    // As soon as close() returns, the server holds the position of the last processed event.
+    ReplayId lastProcessed = first.lastProcessed().orElseThrow();
+    assertThat(committedWhenCloseReturned.get()).contains(lastProcessed);
+    int processedInFirstRun = log.processed.size();
+    assertThat(processedInFirstRun).isBetween(6, 9);
+    org.emulator.pubSubFaults().clear();
+
+    List<Integer> secondRun = new CopyOnWriteArrayList<>();
+    Subscription second = client.managedSubscribe(ManagedSubscriptionRef.developerName(NAME), options(),
+        log.handler(ledger, e -> secondRun.add(DeliveryLog.number(e))));
+    await("10 events processed", () -> log.processed.size() == 10);
+    second.close();
+
+    assertThat(secondRun).as("deliveries of the second subscription, ledger aside")
+        .containsExactlyElementsOf(IntStream.rangeClosed(processedInFirstRun + 1, 10).boxed().toList());
+    assertThat(log.processed).containsExactlyElementsOf(IntStream.rangeClosed(1, 10).boxed().toList());
   }
 
   @Test

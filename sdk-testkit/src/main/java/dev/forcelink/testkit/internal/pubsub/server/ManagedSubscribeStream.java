@@ -20,6 +20,10 @@ import java.util.List;
  * answered in {@code commit_response}, and a failed commit is reported there without closing the stream. Only one
  * stream per subscription may be open at a time.
  *
+ * <p>A commit takes effect when its answer is sent, not when it arrives. The fact sheet does not say when Salesforce
+ * applies a commit; this is the strictest reading, so that a client which cancels its stream before the answer (with
+ * responses delayed by a fault, for instance) really may lose the commit, as it would risk with the service.
+ *
  * <p>Thread-safe.
  */
 final class ManagedSubscribeStream extends EventStream<ManagedFetchRequest, ManagedFetchResponse> {
@@ -104,7 +108,6 @@ final class ManagedSubscribeStream extends EventStream<ManagedFetchRequest, Mana
                 .setProcessTime(System.currentTimeMillis());
         try {
             sequenceOf(topic(), request.getReplayId());
-            subscription.commit(request.getReplayId().toByteArray());
         } catch (StatusRuntimeException e) {
             response.setError(Error.newBuilder().setCode(ErrorCode.COMMIT).setMsg("The replay ID of commit "
                     + request.getCommitRequestId() + " is not a valid replay ID of " + topic().name()
@@ -127,7 +130,11 @@ final class ManagedSubscribeStream extends EventStream<ManagedFetchRequest, Mana
                 .setRpcId(call.rpcId())
                 .setPendingNumRequested(pendingRequested);
         if (control != null) {
-            response.setCommitResponse((CommitReplayResponse) control);
+            CommitReplayResponse answer = (CommitReplayResponse) control;
+            if (!answer.hasError()) {
+                subscription.commit(answer.getReplayId().toByteArray());
+            }
+            response.setCommitResponse(answer);
         }
         return response.build();
     }

@@ -66,6 +66,29 @@ class ManagedSubscribeTest {
     }
 
     @Test
+    void aCommitTakesEffectWhenAnsweredSoCancellingBeforeTheAnswerLosesIt() throws Exception {
+        emulator.managedSubscriptions().create("Orders_Sync", ORDER_EVENTS, ManagedSubscriptions.Start.EARLIEST);
+        Fetching.publish(emulator, 3, "e");
+        Managed first = Managed.open(client, token, ManagedFetchRequest.newBuilder().setDeveloperName("Orders_Sync")
+                .setNumRequested(3).build());
+        List<ConsumerEvent> events = first.events(3);
+
+        // The answer waits 1 s; the cancellation right behind the commit reaches the server long before.
+        emulator.pubSubFaults().delayResponses(java.time.Duration.ofSeconds(1));
+        first.requests.onNext(commit("c-1", events.get(2).getReplayId()));
+        first.requests.onError(new IllegalStateException("client goes away"));
+        first.responses.awaitEnd();
+
+        // Reopening succeeds only once the server has ended the first stream, which can then answer nothing.
+        Managed second = Managed.reopen(client, token, ManagedFetchRequest.newBuilder().setDeveloperName("Orders_Sync")
+                .setNumRequested(3).build());
+        assertThat(emulator.managedSubscriptions().committedReplayId("Orders_Sync")).isEmpty();
+        emulator.pubSubFaults().clear();
+        assertThat(second.events(3)).extracting(Fetching::sequence)
+                .containsExactlyElementsOf(events.stream().map(Fetching::sequence).toList());
+    }
+
+    @Test
     void aFailedCommitIsReportedAndTheStreamGoesOn() throws Exception {
         emulator.managedSubscriptions().create("Orders_Sync", ORDER_EVENTS, ManagedSubscriptions.Start.LATEST);
         Managed stream = Managed.open(client, token, ManagedFetchRequest.newBuilder().setDeveloperName("Orders_Sync")
