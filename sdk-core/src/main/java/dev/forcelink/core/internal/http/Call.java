@@ -21,6 +21,8 @@ final class Call {
   volatile boolean timeoutClipped;
   /** The current attempt's time limit, headers and body together. */
   volatile long attemptBudgetNanos;
+  /** When the current attempt's time limit ends, on the {@link System#nanoTime()} scale. */
+  volatile long attemptDeadlineNanos;
   volatile int lastStatus;
   volatile String lastRequestId;
   volatile byte[] gzippedBody;

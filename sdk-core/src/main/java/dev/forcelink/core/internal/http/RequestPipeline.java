@@ -33,7 +33,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +43,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -132,9 +130,8 @@ public final class RequestPipeline {
    */
   public <T> SalesforceResponse<T> send(SalesforceRequest request, BodyHandler<T> handler) {
     Call call = start(request);
-    RoutingBodyHandler<T> routing = new RoutingBodyHandler<>(handler);
     try {
-      SalesforceResponse<T> response = Failsafe.with(loop).get(ctx -> attemptSync(call, routing));
+      SalesforceResponse<T> response = Failsafe.with(loop).get(ctx -> attemptSync(call, handler));
       return finish(call, response);
     } catch (FailsafeException e) {
       Throwable cause = e.getCause() instanceof InterruptedException ? e.getCause() : e;
@@ -148,30 +145,18 @@ public final class RequestPipeline {
     }
   }
 
-  private <T> SalesforceResponse<T> attemptSync(Call call, RoutingBodyHandler<T> routing) {
+  private <T> SalesforceResponse<T> attemptSync(Call call, BodyHandler<T> handler) {
     int attempt = ++call.attempt;
     beforeAttempt(call);
     AccessToken token = call.request.authenticated() ? cfg.authProvider().token() : null;
     while (true) {
       HttpRequest http = buildRequest(call, token);
       HttpResponse<Outcome<T>> response;
-      CompletableFuture<HttpResponse<Outcome<T>>> exchange = exchange(call, http, routing);
       try {
-        response = exchange.get();
-      } catch (ExecutionException e) {
-        Throwable cause = unwrap(e);
-        if (cause instanceof IOException) {
-          throw transportFailure(call, attempt, cause);
-        }
-        if (cause instanceof RuntimeException) {
-          throw (RuntimeException) cause;
-        }
-        if (cause instanceof Error) {
-          throw (Error) cause;
-        }
-        throw transportFailure(call, attempt, cause);
+        response = cfg.httpClient().send(http, routing(call, handler));
+      } catch (IOException e) {
+        throw transportFailure(call, attempt, e);
       } catch (InterruptedException e) {
-        exchange.cancel(true);
         Thread.currentThread().interrupt();
         throw new ForcelinkClientException(
             call.request.description() + ": interrupted while waiting for the response", e, call.correlationId, false);
@@ -208,10 +193,9 @@ public final class RequestPipeline {
       result.completeExceptionally(e);
       return result;
     }
-    RoutingBodyHandler<T> routing = new RoutingBodyHandler<>(handler);
     CompletableFuture<SalesforceResponse<T>> looped;
     try {
-      looped = Failsafe.with(loop).with(cfg.scheduler()).getStageAsync(ctx -> attemptAsync(call, routing));
+      looped = Failsafe.with(loop).with(cfg.scheduler()).getStageAsync(ctx -> attemptAsync(call, handler));
     } catch (RuntimeException e) {
       result.completeExceptionally(fail(call, e));
       return result;
@@ -235,7 +219,7 @@ public final class RequestPipeline {
     return result;
   }
 
-  private <T> CompletionStage<SalesforceResponse<T>> attemptAsync(Call call, RoutingBodyHandler<T> routing) {
+  private <T> CompletionStage<SalesforceResponse<T>> attemptAsync(Call call, BodyHandler<T> handler) {
     int attempt = ++call.attempt;
     try {
       beforeAttempt(call);
@@ -245,13 +229,13 @@ public final class RequestPipeline {
     CompletableFuture<AccessToken> token = call.request.authenticated()
         ? CompletableFuture.supplyAsync(() -> cfg.authProvider().token(), cfg.executor())
         : CompletableFuture.completedFuture(null);
-    return token.thenCompose(t -> sendOnceAsync(call, attempt, routing, t));
+    return token.thenCompose(t -> sendOnceAsync(call, attempt, handler, t));
   }
 
   private <T> CompletableFuture<SalesforceResponse<T>> sendOnceAsync(
-      Call call, int attempt, RoutingBodyHandler<T> routing, AccessToken token) {
+      Call call, int attempt, BodyHandler<T> handler, AccessToken token) {
     HttpRequest http = buildRequest(call, token);
-    return exchange(call, http, routing)
+    return cfg.httpClient().sendAsync(http, routing(call, handler))
         .handle((response, err) -> {
           if (err != null) {
             return CompletableFuture.<SalesforceResponse<T>>failedFuture(
@@ -261,7 +245,7 @@ public final class RequestPipeline {
           if (step.refreshReason != null) {
             return CompletableFuture
                 .supplyAsync(() -> refreshToken(call, token, step.refreshReason), cfg.executor())
-                .thenCompose(fresh -> sendOnceAsync(call, attempt, routing, fresh));
+                .thenCompose(fresh -> sendOnceAsync(call, attempt, handler, fresh));
           }
           return step.failure != null
               ? CompletableFuture.<SalesforceResponse<T>>failedFuture(step.failure)
@@ -273,41 +257,13 @@ public final class RequestPipeline {
   // ---------------------------------------------------------------- shared steps
 
   /**
-   * Sends one attempt, bounded as a whole by the request's timeout. {@code HttpRequest.timeout}
-   * alone stops at the response headers: a server that sends headers promptly and then dribbles or
-   * stalls the body would hold the attempt, its thread and its connection for as long as it likes.
-   * Here a timer fails the attempt with {@link HttpTimeoutException} once the timeout has passed
-   * without the body handler finishing, and cancels the exchange, which aborts the connection (or
-   * the HTTP/2 stream) instead of returning it to the pool. A body handler that streams (returns
-   * before the body is read) is bounded up to the moment it returns.
+   * The body handler of one attempt: routes by status and bounds the body phase by the attempt's
+   * deadline, which {@link #buildRequest} has just set ({@code HttpRequest.timeout} covers only the
+   * wait for the headers).
    */
-  private <T> CompletableFuture<HttpResponse<Outcome<T>>> exchange(Call call, HttpRequest http,
-      RoutingBodyHandler<T> routing) {
-    long budgetNanos = call.attemptBudgetNanos;
-    CompletableFuture<HttpResponse<Outcome<T>>> sent = cfg.httpClient().sendAsync(http, routing);
-    CompletableFuture<HttpResponse<Outcome<T>>> bounded = new CompletableFuture<>();
-    ScheduledFuture<?> timer = cfg.scheduler().schedule(() -> {
-      if (bounded.completeExceptionally(new HttpTimeoutException("the complete response did not arrive within "
-          + Duration.ofNanos(budgetNanos) + " (headers or body too slow)"))) {
-        sent.cancel(true);
-      }
-    }, budgetNanos, TimeUnit.NANOSECONDS);
-    sent.whenComplete((response, failure) -> {
-      timer.cancel(false);
-      if (failure != null) {
-        bounded.completeExceptionally(failure);
-      } else if (!bounded.complete(response)) {
-        // Timed out (or cancelled) just as it arrived: a streaming body nobody will read holds the connection.
-        closeQuietly(response.body().body());
-      }
-    });
-    // Cancelling the attempt (an interrupted caller, a cancelled async call) aborts the exchange too.
-    bounded.whenComplete((response, failure) -> {
-      if (bounded.isCancelled()) {
-        sent.cancel(true);
-      }
-    });
-    return bounded;
+  private <T> RoutingBodyHandler<T> routing(Call call, BodyHandler<T> handler) {
+    return new RoutingBodyHandler<>(handler, call.attemptDeadlineNanos, Duration.ofNanos(call.attemptBudgetNanos),
+        cfg.scheduler());
   }
 
   private Call start(SalesforceRequest request) {
@@ -354,11 +310,12 @@ public final class RequestPipeline {
     call.timeoutClipped = clipped;
     long budget = clipped ? remaining : perAttempt.toNanos();
     call.attemptBudgetNanos = budget;
-    // exchange() enforces the budget over headers and body; the client's own timeout is a backstop
-    // set a little later, so that the timeout is always reported as one (the JDK may otherwise close
-    // the connection at the same instant and report a plain I/O error).
+    call.attemptDeadlineNanos = System.nanoTime() + budget;
+    // The client's timeout bounds the wait for the headers, the body handler the rest of the budget.
+    // The client's is set a little later so that a body cut off by the handler is never also closed
+    // by the client's own timer at the same instant (reported as a plain I/O error).
     HttpRequest.Builder b = HttpRequest.newBuilder(target)
-        .timeout(Duration.ofNanos(budget + Math.max(TimeUnit.MILLISECONDS.toNanos(250), budget / 10)));
+        .timeout(Duration.ofNanos(budget + Math.max(TimeUnit.MILLISECONDS.toNanos(10), budget / 50)));
     boolean callerAccept = false;
     for (Map.Entry<String, String> h : req.headers()) {
       String name = h.getKey();
@@ -603,16 +560,6 @@ public final class RequestPipeline {
         action.accept(listener);
       } catch (RuntimeException e) {
         LOG.warn("Listener {} threw from {}; ignored", listener.getClass().getName(), what, e);
-      }
-    }
-  }
-
-  private static void closeQuietly(Object body) {
-    if (body instanceof AutoCloseable) {
-      try {
-        ((AutoCloseable) body).close();
-      } catch (Exception e) {
-        LOG.debug("Could not close an abandoned response body: {}", e.toString());
       }
     }
   }
