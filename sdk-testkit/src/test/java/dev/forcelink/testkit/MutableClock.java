@@ -6,16 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. Thread-safe. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, shared by the emulator's tests. Thread-safe. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    /** @param start the first instant it shows */
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    /** Moves the clock forward. */
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import dev.forcelink.pubsub.internal.proto.ConsumerEvent;
 import dev.forcelink.pubsub.internal.proto.ReplayPreset;
+import dev.forcelink.testkit.MutableClock;
 import dev.forcelink.testkit.PubSubOptions;
 import dev.forcelink.testkit.SalesforceEmulator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class ReplayTest {
 
-    private final SteppedClock clock = new SteppedClock(Instant.parse("2025-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private SalesforceEmulator emulator;
     private GrpcClient client;
     private String token;
@@ -119,33 +117,5 @@ class ReplayTest {
     private static String status(ConsumerEvent event) {
         Schema schema = OrderEvents.schema();
         return OrderEvents.decode(schema, event).get("Status__c").toString();
-    }
-
-    /** A clock the test moves forward. */
-    static final class SteppedClock extends Clock {
-        private volatile Instant now;
-
-        SteppedClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -10,15 +10,13 @@ import dev.forcelink.testkit.SalesforceEmulator;
 import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.WriteContext;
 import dev.forcelink.testkit.internal.rest.CapturedRuntimes;
+import dev.forcelink.testkit.MutableClock;
 import dev.forcelink.testkit.internal.rest.RestCalls;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,7 @@ class ChildResultPagingTest {
     private static final String BIG = "SELECT Id, Name, (SELECT Id, LastName FROM Contacts ORDER BY LastName) "
             + "FROM Account WHERE Name = 'Big'";
 
-    private static final SteppingClock CLOCK = new SteppingClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
     private static SalesforceEmulator emulator;
     private static RestCalls rest;
     private static List<String> bigContacts;
@@ -201,33 +199,5 @@ class ChildResultPagingTest {
         HttpResponse<String> response = rest.get(V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
-    }
-
-    /** A clock the expiry test moves forward; the other tests do not depend on its time. */
-    private static final class SteppingClock extends Clock {
-        private volatile Instant now;
-
-        SteppingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
