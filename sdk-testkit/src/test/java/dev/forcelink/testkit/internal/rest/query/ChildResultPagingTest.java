@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.forcelink.testkit.MutableClock;
 import dev.forcelink.testkit.RecordedRequest;
 import dev.forcelink.testkit.SalesforceEmulator;
 import dev.forcelink.testkit.internal.org.RecordStore;
 import dev.forcelink.testkit.internal.org.WriteContext;
 import dev.forcelink.testkit.internal.rest.CapturedRuntimes;
-import dev.forcelink.testkit.MutableClock;
 import dev.forcelink.testkit.internal.rest.RestCalls;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
