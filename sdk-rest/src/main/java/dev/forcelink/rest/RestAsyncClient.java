@@ -183,7 +183,8 @@ public final class RestAsyncClient {
   /**
    * Deletes the record whose external id field holds {@code value}; see
    * {@link RestClient#deleteByExternalId(String, String, String)}, whose retry behaviour (a resend
-   * after a lost answer may fail with {@code NotFoundException}) this shares.
+   * after a lost answer may fail with {@code NotFoundException}) this shares. Thread-safe; no
+   * thread blocks on the response.
    *
    * @param type the sObject type
    * @param externalIdField the external id field, or {@code Id}
@@ -199,7 +200,7 @@ public final class RestAsyncClient {
 
   /**
    * Deletes the record whose external id field holds {@code value}, with request options; see
-   * {@link RestClient#deleteByExternalId(String, String, String, RequestOptions)}.
+   * {@link RestClient#deleteByExternalId(String, String, String, RequestOptions)}. Thread-safe.
    *
    * @param type the sObject type
    * @param externalIdField the external id field, or {@code Id}

@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * The Salesforce REST API client: sObject create, retrieve, update and delete by id; upsert,
- * retrieve and delete by external id; query and queryAll with lazy paging; SOSL and parameterized search; describe; limits; raw
- * requests for any other resource; and the UI API's idempotent writes ({@link #uiApi()}).
+ * retrieve and delete by external id; query and queryAll with lazy paging; SOSL and parameterized
+ * search; describe; limits; raw requests for any other resource; and the UI API's idempotent
+ * writes ({@link #uiApi()}).
  *
  * <pre>{@code
  * try (RestClient rest = RestClient.create(connection)) {
@@ -41,8 +42,8 @@ import java.util.Objects;
  * {@code RequestTimeoutException} once retries are spent, {@code ResponseDecodeException} for a
  * body that cannot be read, and {@link IllegalArgumentException} for bad input (names, ids) before
  * anything is sent. Retries follow the connection's policy: reads, updates by id, deletes (by id
- * or external id) and upserts are retried after a dropped connection; a plain create is never resent once it may
- * have reached the server.
+ * or external id) and upserts are retried after a dropped connection; a plain create is never
+ * resent once it may have reached the server.
  *
  * <p>Immutable and thread-safe. Closing the client never closes the connection it was given.
  */
@@ -327,6 +328,7 @@ public final class RestClient implements AutoCloseable {
    * record, the resend finds no match and this method throws {@code NotFoundException}, exactly
    * as {@link #delete(String, String)} does for a record already deleted: a caller that only needs
    * the record gone may treat {@code NotFoundException} as done. A {@code 300} is never resent.
+   * Thread-safe, like every method of this client.
    *
    * @param type the sObject type
    * @param externalIdField the external id field, or {@code Id}
@@ -346,7 +348,7 @@ public final class RestClient implements AutoCloseable {
   /**
    * Deletes the record whose external id field holds {@code value}, with request options (such as a
    * {@code Sforce-Call-Options} client, which Change Data Capture reports in the event's
-   * {@code changeOrigin}); see {@link #deleteByExternalId(String, String, String)}.
+   * {@code changeOrigin}); see {@link #deleteByExternalId(String, String, String)}. Thread-safe.
    *
    * @param type the sObject type
    * @param externalIdField the external id field, or {@code Id}
