@@ -181,6 +181,40 @@ public final class RestAsyncClient {
   }
 
   /**
+   * Deletes the record whose external id field holds {@code value}; see
+   * {@link RestClient#deleteByExternalId(String, String, String)}, whose retry behaviour (a resend
+   * after a lost answer may fail with {@code NotFoundException}) this shares. Thread-safe; no
+   * thread blocks on the response.
+   *
+   * @param type the sObject type
+   * @param externalIdField the external id field, or {@code Id}
+   * @param value the external id value, encoded as one path segment
+   * @return a future that completes when the record is deleted; it fails with
+   *     {@code NotFoundException} when no record matches, {@code MultipleChoicesException} when
+   *     several do, and {@link IllegalArgumentException} or {@link NullPointerException} for bad
+   *     input (nothing is thrown by this method itself)
+   */
+  public CompletableFuture<Void> deleteByExternalId(String type, String externalIdField, String value) {
+    return deleteByExternalId(type, externalIdField, value, RequestOptions.none());
+  }
+
+  /**
+   * Deletes the record whose external id field holds {@code value}, with request options; see
+   * {@link RestClient#deleteByExternalId(String, String, String, RequestOptions)}. Thread-safe.
+   *
+   * @param type the sObject type
+   * @param externalIdField the external id field, or {@code Id}
+   * @param value the external id value, encoded as one path segment
+   * @param options request options
+   * @return a future that completes when the record is deleted; it fails as
+   *     {@link #deleteByExternalId(String, String, String)}'s does
+   */
+  public CompletableFuture<Void> deleteByExternalId(String type, String externalIdField, String value,
+      RequestOptions options) {
+    return guard(() -> transport.executeAsync(ops.deleteByExternalId(type, externalIdField, value, options)));
+  }
+
+  /**
    * Upserts by external id; see {@link RestClient#upsert(String, String, String, Object, UpsertOptions)}.
    *
    * @param type the sObject type

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The Salesforce REST API client: sObject create, retrieve, update, delete and upsert by external
- * id; query and queryAll with lazy paging; SOSL and parameterized search; describe; limits; raw
- * requests for any other resource; and the UI API's idempotent writes ({@link #uiApi()}).
+ * The Salesforce REST API client: sObject create, retrieve, update and delete by id; upsert,
+ * retrieve and delete by external id; query and queryAll with lazy paging; SOSL and parameterized
+ * search; describe; limits; raw requests for any other resource; and the UI API's idempotent
+ * writes ({@link #uiApi()}).
  *
  * <pre>{@code
  * try (RestClient rest = RestClient.create(connection)) {
@@ -36,13 +37,13 @@ import java.util.Objects;
  *
  * <p><b>Errors.</b> Every method throws the unchecked exceptions of
  * {@code dev.forcelink.core.exception}: {@code NotFoundException} (404),
- * {@code MultipleChoicesException} (an upsert matched several records),
+ * {@code MultipleChoicesException} (an external id matched several records),
  * {@code SalesforceServiceException} for other error statuses, {@code ConnectionException} and
  * {@code RequestTimeoutException} once retries are spent, {@code ResponseDecodeException} for a
  * body that cannot be read, and {@link IllegalArgumentException} for bad input (names, ids) before
- * anything is sent. Retries follow the connection's policy: reads, updates by id, deletes and
- * upserts are retried after a dropped connection; a plain create is never resent once it may
- * have reached the server.
+ * anything is sent. Retries follow the connection's policy: reads, updates by id, deletes (by id
+ * or external id) and upserts are retried after a dropped connection; a plain create is never
+ * resent once it may have reached the server.
  *
  * <p>Immutable and thread-safe. Closing the client never closes the connection it was given.
  */
@@ -314,6 +315,55 @@ public final class RestClient implements AutoCloseable {
    */
   public void delete(String type, String id, RequestOptions options) {
     transport.execute(ops.delete(type, id, options));
+  }
+
+  /**
+   * Deletes the record whose external id field holds {@code value}
+   * ({@code DELETE /sobjects/{type}/{field}/{value}}); the record goes to the recycle bin, as with
+   * {@link #delete(String, String)}. The value is percent-encoded as one path segment, so
+   * {@code /}, {@code ?}, {@code #}, {@code %}, spaces or non-ASCII text address the right record.
+   *
+   * <p>A DELETE is idempotent, so it is resent after a dropped connection or a retryable error
+   * ({@code 503}, a row lock). When an attempt whose answer was lost had already deleted the
+   * record, the resend finds no match and this method throws {@code NotFoundException}, exactly
+   * as {@link #delete(String, String)} does for a record already deleted: a caller that only needs
+   * the record gone may treat {@code NotFoundException} as done. A {@code 300} is never resent.
+   * Thread-safe, like every method of this client.
+   *
+   * @param type the sObject type
+   * @param externalIdField the external id field, or {@code Id}
+   * @param value the external id value, encoded as one path segment
+   * @throws dev.forcelink.core.exception.NotFoundException if no record matches (or it was already
+   *     deleted, possibly by an earlier attempt of this call), or the field is not an external id
+   * @throws dev.forcelink.core.exception.MultipleChoicesException if several records match; nothing
+   *     is deleted and the exception lists them
+   * @throws IllegalArgumentException before sending, if the type or field is not an API name or the
+   *     value is empty
+   * @throws NullPointerException if an argument is null
+   */
+  public void deleteByExternalId(String type, String externalIdField, String value) {
+    deleteByExternalId(type, externalIdField, value, RequestOptions.none());
+  }
+
+  /**
+   * Deletes the record whose external id field holds {@code value}, with request options (such as a
+   * {@code Sforce-Call-Options} client, which Change Data Capture reports in the event's
+   * {@code changeOrigin}); see {@link #deleteByExternalId(String, String, String)}. Thread-safe.
+   *
+   * @param type the sObject type
+   * @param externalIdField the external id field, or {@code Id}
+   * @param value the external id value, encoded as one path segment
+   * @param options request options
+   * @throws dev.forcelink.core.exception.NotFoundException if no record matches (or it was already
+   *     deleted, possibly by an earlier attempt of this call), or the field is not an external id
+   * @throws dev.forcelink.core.exception.MultipleChoicesException if several records match; nothing
+   *     is deleted
+   * @throws IllegalArgumentException before sending, if the type or field is not an API name or the
+   *     value is empty
+   * @throws NullPointerException if an argument is null
+   */
+  public void deleteByExternalId(String type, String externalIdField, String value, RequestOptions options) {
+    transport.execute(ops.deleteByExternalId(type, externalIdField, value, options));
   }
 
   /**

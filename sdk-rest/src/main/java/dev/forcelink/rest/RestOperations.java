@@ -263,6 +263,17 @@ final class RestOperations {
     return new RestCall<>(b.build(), r -> SObjectCodec.readRecord(r.body()));
   }
 
+  RestCall<Void> deleteByExternalId(String type, String field, String value, RequestOptions options) {
+    checkType(type);
+    checkField(field);
+    Objects.requireNonNull(value, "external id value");
+    RequestOptions o = merged(options);
+    SalesforceRequest.Builder b = SalesforceRequest.builder().delete().path(sobjectPath(type, field, value))
+        .idempotency(Idempotency.IDEMPOTENT).description("delete " + type + " by " + field);
+    o.applyTo(b, true);
+    return new RestCall<>(b.build(), r -> null);
+  }
+
   // ---------------------------------------------------------------- query
 
   static QueryPage.RecordReader<SObject> sobjectReader() {

@@ -14,7 +14,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeTry;
 
-/** Any external-id value, however hostile, reaches exactly /sobjects/Contact/Ext__c/{that value}. */
+/**
+ * Any external-id value, however hostile, reaches exactly /sobjects/Contact/Ext__c/{that value}, for
+ * an upsert and for a delete.
+ */
 class ExternalIdPathPropertiesTest {
   private static WireMockRest wm;
 
@@ -50,6 +53,16 @@ class ExternalIdPathPropertiesTest {
   @Property(tries = 100)
   void upsertValueIsOneEncodedSegment(@ForAll("values") String value) {
     wm.rest.upsert("Contact", "Ext__c", value, java.util.Map.of("LastName", "x"));
+    assertOneSegment(value);
+  }
+
+  @Property(tries = 100)
+  void deleteValueIsOneEncodedSegment(@ForAll("values") String value) {
+    wm.rest.deleteByExternalId("Contact", "Ext__c", value);
+    assertOneSegment(value);
+  }
+
+  private static void assertOneSegment(String value) {
     String url = wm.server.getAllServeEvents().get(0).getRequest().getUrl();
     String prefix = WireMockRest.DATA + "/sobjects/Contact/Ext__c/";
     assertThat(url).startsWith(prefix);

@@ -137,6 +137,20 @@ final class RestSnippets {
     // end snippet
   }
 
+  static void deleteByExternalId(RestClient rest, String erpId) {
+    // snippet: rest-delete-by-external-id
+    try {
+      rest.deleteByExternalId("Account", "External_ERP_Id__c", erpId);   // 204: the record is in the recycle bin
+    } catch (NotFoundException gone) {
+      // 404: no record has this external id; also what a resend sees when a lost attempt already deleted it
+      System.out.println("nothing to delete: " + gone.getMessage());
+    } catch (MultipleChoicesException ambiguous) {
+      // 300: several records match; nothing was deleted
+      System.out.println("several records match: " + ambiguous.matches());
+    }
+    // end snippet
+  }
+
   static void query(RestClient rest) {
     // snippet: rest-query
     String soql = "SELECT Id, Name FROM Account WHERE Industry = " + Soql.literal("Energy");

@@ -3,8 +3,8 @@ package dev.forcelink.testkit.internal.rest.data;
 import java.util.List;
 
 /**
- * An upsert whose external id matched several records: REST answers {@code 300 Multiple Choices} with the
- * matching records' URLs, record-level results report {@code DUPLICATE_EXTERNAL_ID}.
+ * An upsert or delete whose external id matched several records: REST answers {@code 300 Multiple Choices} with
+ * the matching records' URLs, record-level results report {@code DUPLICATE_EXTERNAL_ID}. Nothing was written.
  *
  * <p>Immutable and thread-safe.
  */
@@ -16,7 +16,7 @@ public final class MultipleMatchesException extends RuntimeException {
     private final List<String> ids;
 
     /**
-     * @param objectName the object upserted
+     * @param objectName the object written
      * @param field the external id field
      * @param value the external id value
      * @param ids the ids of every matching record
@@ -28,7 +28,7 @@ public final class MultipleMatchesException extends RuntimeException {
         this.ids = List.copyOf(ids);
     }
 
-    /** @return the object upserted */
+    /** @return the object written */
     public String objectName() {
         return objectName;
     }

@@ -129,9 +129,8 @@ public final class RecordService {
                              JsonNode fields, boolean updateOnly) {
         SObjectDef def = requireStorable(objectName);
         FieldDef key = def.field(externalIdField);
-        if (key == null || !(key.externalId() || key.name().equals("Id"))) {
-            throw new DmlException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
-                    + externalIdField);
+        if (!isUpsertKey(key)) {
+            throw unknownExternalIdField(externalIdField);
         }
         Map<String, Object> values = reader.read(def, fields);
         if (key.name().equals("Id")) {
@@ -146,9 +145,7 @@ public final class RecordService {
         }
         List<StoredRecord> matches = store.findBy(def.name(), key.name(), value);
         if (matches.size() > 1) {
-            List<String> ids = new ArrayList<>(matches.size());
-            matches.forEach(match -> ids.add(match.id()));
-            throw new MultipleMatchesException(def.name(), key.name(), value, ids);
+            throw new MultipleMatchesException(def.name(), key.name(), value, ids(matches));
         }
         if (matches.isEmpty()) {
             if (updateOnly) {
@@ -184,6 +181,37 @@ public final class RecordService {
     }
 
     /**
+     * Moves the one live record carrying an external id value to the recycle bin, as
+     * {@code DELETE /sobjects/{Object}/{field}/{value}} does. The lookup runs inside the transaction, so no other
+     * write can add or remove a match between finding the record and deleting it.
+     *
+     * @param tx the open transaction
+     * @param objectName the object
+     * @param externalIdField an external id field or {@code Id}, any case
+     * @param value the external id value (already percent-decoded)
+     * @return the deleted record's id
+     * @throws DmlException {@code NOT_FOUND} for a field that is neither an external id nor {@code Id}, or when no
+     *     live record carries the value; the store's refusals of a delete (such as a scripted row lock)
+     * @throws MultipleMatchesException when several records carry the value; nothing is deleted
+     */
+    public String deleteByExternalId(RecordStore.Transaction tx, String objectName, String externalIdField,
+                                     String value) {
+        SObjectDef def = requireStorable(objectName);
+        FieldDef key = def.field(externalIdField);
+        if (!isUpsertKey(key)) {
+            throw unknownExternalIdField(externalIdField);
+        }
+        List<StoredRecord> matches = findByExternalId(def.name(), key.name(), value);
+        if (matches.isEmpty()) {
+            throw new DmlException("NOT_FOUND", "The requested resource does not exist");
+        }
+        if (matches.size() > 1) {
+            throw new MultipleMatchesException(def.name(), key.name(), value, ids(matches));
+        }
+        return tx.delete(matches.get(0).id()).id();
+    }
+
+    /**
      * Reads a live record.
      *
      * @param objectName the object the id must belong to, or {@code null} to take it from the id
@@ -212,8 +240,7 @@ public final class RecordService {
         SObjectDef def = requireStorable(objectName);
         FieldDef key = def.field(externalIdField);
         if (key == null || !(key.externalId() || key.idLookup())) {
-            throw new DmlException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
-                    + externalIdField);
+            throw unknownExternalIdField(externalIdField);
         }
         if (key.name().equals("Id")) {
             StoredRecord record = SalesforceIds.isValid(value) ? store.get(value) : null;
@@ -291,6 +318,22 @@ public final class RecordService {
             throw new DmlException("NOT_FOUND", "The requested resource does not exist");
         }
         return current;
+    }
+
+    /** Writes by external id (upsert, delete) take an external id field or {@code Id}. */
+    private static boolean isUpsertKey(FieldDef key) {
+        return key != null && (key.externalId() || key.name().equals("Id"));
+    }
+
+    private static DmlException unknownExternalIdField(String externalIdField) {
+        return new DmlException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
+                + externalIdField);
+    }
+
+    private static List<String> ids(List<StoredRecord> records) {
+        List<String> ids = new ArrayList<>(records.size());
+        records.forEach(record -> ids.add(record.id()));
+        return ids;
     }
 
     private static DmlException entityIsDeleted() {

@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sObject record resources: create, retrieve, update, delete, upsert and retrieve by external id, and
- * platform event publishing, under {@code /services/data/vXX.X/sobjects/}.
+ * The sObject record resources: create, retrieve, update and delete by id; upsert, retrieve and delete by external
+ * id; and platform event publishing, under {@code /services/data/vXX.X/sobjects/}.
  *
  * <p>Path values arrive decoded once by the front, so an external id containing {@code /} (sent as {@code %2F})
  * is one segment. Thread-safe.
@@ -164,18 +164,22 @@ public final class SObjectRoutes {
         }
     }
 
+    /**
+     * {@code DELETE /sobjects/{Object}/{field}/{value}}: 204 when the one match is deleted (logged for Change Data
+     * Capture like a delete by id), 404 {@code NOT_FOUND} when nothing matches or the field is no external id, 300
+     * with the matching records' URLs (nothing deleted) when several match.
+     */
     private void deleteByExternalId(Exchange exchange, SObjectDef def) throws IOException {
-        List<StoredRecord> matches = records.findByExternalId(def.name(), exchange.pathVariable("field"),
-                exchange.pathVariable("value"));
-        if (matches.isEmpty()) {
-            exchange.sendError(404, "NOT_FOUND", "The requested resource does not exist");
-        } else if (matches.size() > 1) {
-            sendMultipleChoices(exchange, def, ids(matches));
-        } else {
-            String id = matches.get(0).id();
-            store.transaction(RestWriteContext.of(exchange), tx -> records.delete(tx, def.name(), id));
-            exchange.sendEmpty(204);
+        String field = exchange.pathVariable("field");
+        String value = exchange.pathVariable("value");
+        try {
+            store.transaction(RestWriteContext.of(exchange),
+                    tx -> records.deleteByExternalId(tx, def.name(), field, value));
+        } catch (MultipleMatchesException e) {
+            sendMultipleChoices(exchange, def, e.ids());
+            return;
         }
+        exchange.sendEmpty(204);
     }
 
     private void sendRecord(Exchange exchange, SObjectDef def, StoredRecord record) throws IOException {

@@ -120,17 +120,6 @@ class UpsertResourceTest {
         assertThat(json(updated).get("created").asBoolean()).isFalse();
     }
 
-    @Test
-    void deleteByExternalIdRemovesTheRecord() {
-        String id = json(upsert("60.0", "Account", "External_ERP_Id__c", "DEL-1", "{\"Name\":\"d\"}")).get("id").asText();
-
-        assertThat(rest.send("DELETE", "/services/data/v60.0/sobjects/Account/External_ERP_Id__c/DEL-1", null)
-                .statusCode()).isEqualTo(204);
-        assertThat(rest.get("/services/data/v60.0/sobjects/Account/" + id).statusCode()).isEqualTo(404);
-        assertThat(rest.get("/services/data/v60.0/sobjects/Account/External_ERP_Id__c/DEL-1").statusCode())
-                .isEqualTo(404);
-    }
-
     private static HttpResponse<String> upsert(String version, String object, String field, String value,
                                                String body) {
         return rest.send("PATCH", "/services/data/v" + version + "/sobjects/" + object + "/" + field + "/"
