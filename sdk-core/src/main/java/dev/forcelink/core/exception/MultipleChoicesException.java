@@ -3,8 +3,9 @@ package dev.forcelink.core.exception;
 import java.util.List;
 
 /**
- * An upsert by external id matched several records (HTTP 300). Nothing was written. The matching
- * records' URLs or ids, as the server listed them, are in {@link #matches()}.
+ * An external id matched several records (HTTP 300) in an upsert, a retrieve or a delete by external
+ * id. Nothing was written or deleted. The matching records' URLs or ids, as the server listed them,
+ * are in {@link #matches()}.
  *
  * <p>Immutable once thrown.
  */
