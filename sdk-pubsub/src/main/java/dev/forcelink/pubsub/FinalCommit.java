@@ -21,6 +21,8 @@ final class FinalCommit {
   private final ReplayId replayId;
   /** Empty when the server applied the commit, otherwise why it may not have. */
   private final CompletableFuture<Optional<String>> outcome = new CompletableFuture<>();
+  /** Completes once the stream is ended and a failure, if any, is reported. */
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
   FinalCommit(String commitRequestId, ReplayId replayId) {
     this.commitRequestId = commitRequestId;
@@ -72,6 +74,41 @@ final class FinalCommit {
       unanswered(e.getCause().toString());
     }
     return outcome.join();
+  }
+
+  /** Marks the stream ended and the outcome reported. */
+  void finished() {
+    finished.complete(null);
+  }
+
+  /**
+   * Waits until the stream is ended and the outcome reported (by whichever thread settles it), at
+   * most {@code timeout}; past that, settles as unanswered, which finishes on this thread unless
+   * another is already finishing.
+   *
+   * @param noAnswer why, if the wait runs out
+   */
+  void awaitFinished(Duration timeout, String noAnswer) {
+    try {
+      finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return;
+    } catch (TimeoutException e) {
+      unanswered(noAnswer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      unanswered("close() was interrupted while waiting for the server's answer");
+      return;
+    } catch (ExecutionException e) {
+      // Never completed exceptionally.
+      return;
+    }
+    try {
+      finished.get(1, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Another thread is still reporting; close() does not wait for it any longer.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Runs {@code then} with the outcome once settled, on the thread that settles it. */

@@ -478,7 +478,8 @@ public final class PubSubClient implements AutoCloseable {
 
   /**
    * Ends every subscription and publish stream this client started (each as its own {@code
-   * close()} does, waiting for running handlers and for managed subscriptions' final commits), stops
+   * close()} does, waiting for running handlers and for managed subscriptions' final commits, the
+   * subscriptions' waits overlapping rather than adding up), stops
    * its timer and, if the client created the channel, shuts it down (waiting up to 5 seconds).
    * Idempotent; never throws.
    */
@@ -488,7 +489,19 @@ public final class PubSubClient implements AutoCloseable {
       return;
     }
     closed = true;
-    for (AutoCloseable resource : open) {
+    List<AutoCloseable> resources = List.copyOf(open);
+    // Start every subscription's close before waiting for any: managed subscriptions then wait for
+    // their final commits' answers at the same time, not one after another.
+    for (AutoCloseable resource : resources) {
+      if (resource instanceof SubscriptionEngine) {
+        try {
+          ((SubscriptionEngine) resource).closeWithoutWaiting();
+        } catch (RuntimeException e) {
+          LOG.debug("Closing {} failed: {}", resource, e.toString());
+        }
+      }
+    }
+    for (AutoCloseable resource : resources) {
       closeQuietly(resource);
     }
     scheduler.shutdownNow();

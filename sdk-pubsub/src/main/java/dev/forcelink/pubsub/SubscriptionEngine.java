@@ -61,6 +61,7 @@ final class SubscriptionEngine implements Subscription {
   private String traceId;
   private int generation;
   private boolean waitingToRestart;
+  private boolean started;
   private boolean closed;
   private int failures;
   private long lastResponseNanos;
@@ -105,6 +106,7 @@ final class SubscriptionEngine implements Subscription {
       position = from;
       lastProcessed = stored;
       token = first;
+      started = true;
     }
     LOG.info("Subscribing to {} from {} (key {}, batch {}, watermark {})", protocol.name(),
         protocol.managed() ? "the server's committed position" : from, key, options.batchSize(), options.lowWatermark());
@@ -116,7 +118,8 @@ final class SubscriptionEngine implements Subscription {
   /** Opens a stream or tops up demand, whichever the consumer's capacity allows. */
   void pump() {
     synchronized (lock) {
-      if (closed || waitingToRestart) {
+      // A Flow subscriber requests from onSubscribe, before start() has loaded the position and token.
+      if (closed || waitingToRestart || !started) {
         return;
       }
       if (stream == null) {
@@ -568,7 +571,9 @@ final class SubscriptionEngine implements Subscription {
     if (mayWait && settling != null) {
       // Closed from a handler before, and still settling in the background: a later close() from
       // outside returns only once the stream is ended, as the first one would have.
-      settling.await(FINAL_COMMIT_WAIT, "the server did not answer within " + FINAL_COMMIT_WAIT.toSeconds()
+      // Waits for the end of the stream and the report of a failure, so that a listener has heard of
+      // it before close() returns.
+      settling.awaitFinished(FINAL_COMMIT_WAIT, "the server did not answer within " + FINAL_COMMIT_WAIT.toSeconds()
           + " s of close()");
     }
   }
@@ -700,8 +705,12 @@ final class SubscriptionEngine implements Subscription {
       }
       generation++;
     }
-    cancelQuietly(open, "subscription closed");
-    failure.ifPresent(why -> reportUnconfirmed(settled.commitRequestId(), settled.replayId(), why));
+    try {
+      cancelQuietly(open, "subscription closed");
+      failure.ifPresent(why -> reportUnconfirmed(settled.commitRequestId(), settled.replayId(), why));
+    } finally {
+      settled.finished();
+    }
   }
 
   private void reportUnconfirmed(String commitRequestId, ReplayId replayId, String why) {

@@ -190,6 +190,28 @@ class ManagedCloseTest {
   }
 
   @Test
+  void closingTheClientWaitsForItsManagedSubscriptionsFinalCommitsTogetherNotInTurn() {
+    try (FakePubSub fake = Orders.fakeWith(10); PubSubClient client = fake.client(Orders.auth())) {
+      fake.holdCommitAnswers = true;
+      SubscribeOptions twoSeconds = options().closeTimeout(Duration.ofSeconds(2)).build();
+      client.managedSubscribe(REF, twoSeconds, e -> {});
+      client.managedSubscribe(ManagedSubscriptionRef.developerName("Invoice_Sync"), twoSeconds, e -> {});
+      Orders.await("both subscriptions' commits of the tenth event",
+          () -> fake.managedLog.stream().filter("commit 10"::equals).count() == 2);
+
+      long start = System.nanoTime();
+      client.close();
+      long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      // Each waits its 2 s for an answer that never comes; one after the other would take 4 s.
+      assertThat(elapsedMs).isBetween(1_900L, 3_500L);
+      assertThat(failures).hasSize(2).allSatisfy(f -> assertThat(f.message()).contains("did not answer"));
+      Orders.await("the server to see both streams cancelled",
+          () -> fake.managedLog.stream().filter("cancel"::equals).count() == 2);
+    }
+  }
+
+  @Test
   void closeWithNothingProcessedCommitsNothingAndDoesNotWait() {
     try (FakePubSub fake = Orders.fakeWith(0); PubSubClient client = fake.client(Orders.auth())) {
       fake.holdCommitAnswers = true;
