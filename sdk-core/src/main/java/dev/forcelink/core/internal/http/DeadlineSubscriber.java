@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,6 @@ final class DeadlineSubscriber<T> implements BodySubscriber<T> {
   private final BodySubscriber<T> inner;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private volatile Flow.Subscription subscription;
-  private final ScheduledFuture<?> timer;
 
   /**
    * Wraps a subscriber and starts the clock.
@@ -50,11 +50,14 @@ final class DeadlineSubscriber<T> implements BodySubscriber<T> {
     });
     long left = deadlineNanos - System.nanoTime();
     if (left <= 0) {
-      timer = null;
       expire(budget);
     } else {
-      timer = scheduler.schedule(() -> expire(budget), left, TimeUnit.NANOSECONDS);
-      result.whenComplete((body, failure) -> timer.cancel(false));
+      try {
+        ScheduledFuture<?> timer = scheduler.schedule(() -> expire(budget), left, TimeUnit.NANOSECONDS);
+        result.whenComplete((body, failure) -> timer.cancel(false));
+      } catch (RejectedExecutionException e) {
+        // The connection is closing: the response in flight is read without a body deadline.
+      }
     }
   }
 
