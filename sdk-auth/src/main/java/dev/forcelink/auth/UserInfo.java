@@ -63,8 +63,8 @@ public final class UserInfo {
    * @return the username, if sent
    */
   public Optional<String> preferredUsername() {
-    // The identity URL's field names are not in the protocol fact sheet; the fallbacks are read
-    // only when the userinfo names are absent.
+    // The identity URL's field names are unverified; the fallbacks are read only when the userinfo
+    // names are absent.
     return MapValues.text(raw, "preferred_username", "username");
   }
 

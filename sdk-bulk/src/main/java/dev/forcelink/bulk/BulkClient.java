@@ -297,7 +297,7 @@ public final class BulkClient implements AutoCloseable {
   public static final class Builder {
     /** 100 MB: the documented raw upload ceiling, below 150 MB once base64-encoded. */
     public static final long MAX_JOB_BYTES = 100_000_000L;
-    /** The 24-hour record allocation, the only row limit the fact sheet gives. */
+    /** The 24-hour record allocation of the Bulk API 2.0 limits; Salesforce gives no smaller row limit. */
     public static final long MAX_JOB_ROWS = 150_000_000L;
 
     private final SalesforceConnection connection;

@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bulk API 2.0 exchanges (section 3 of the protocol fact sheet) over the shared connection:
- * create, upload, close, abort, delete, info, list, and result downloads streamed to files. Also
- * polls a job until it is terminal or a deadline passes. Thread-safe.
+ * The Bulk API 2.0 exchanges, as Salesforce's Bulk API 2.0 guide describes them, over the shared
+ * connection: create, upload, close, abort, delete, info, list, and result downloads streamed to
+ * files. Also polls a job until it is terminal or a deadline passes. Thread-safe.
  */
 final class BulkHttp {
   private static final Logger LOG = LoggerFactory.getLogger("dev.forcelink.bulk");

@@ -162,7 +162,8 @@ final class ResultPager implements AutoCloseable {
         pendingUrls.add(url);
       }
     }
-    // The guide's table says nextRecordUrl and its prose nextRecordsUrl (fact sheet §6.8): accept both.
+    // The Bulk API 2.0 guide's table says nextRecordUrl and its prose nextRecordsUrl; which one Salesforce
+    // sends is unverified, so accept both.
     String next = Optional.ofNullable(node.get("nextRecordsUrl")).or(() -> Optional.ofNullable(node.get("nextRecordUrl")))
         .filter(n -> !n.isNull()).map(JsonNode::asText).filter(s -> !s.isEmpty()).orElse(null);
     boolean done = node.path("done").asBoolean(next == null);

@@ -106,7 +106,7 @@ class ConnectionEmulatorTest {
 
   @Test
   void aStalledBodyIsCutOffAtTheAttemptTimeoutAndTheRetryGetsTheWholeResponse() {
-    // F6 against the emulator: the first answer sends its headers and a few bytes, then nothing for 30 s.
+    // A stalled body from the emulator: the first answer sends its headers and a few bytes, then nothing for 30 s.
     org.faults().next(1, RequestMatcher.pathStartsWith("/services/data/")).stallBody(Duration.ofSeconds(30));
     RetryPolicy policy = RetryPolicy.defaults().toBuilder().baseDelay(Duration.ofMillis(1))
         .attemptTimeout(Duration.ofMillis(500)).build();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Fault scenario F6: a server that sends its headers at once and then dribbles or stalls the body.
+ * A slow-loris server: it sends its headers at once and then dribbles or stalls the body.
  * The attempt timeout covers the whole response, the call deadline holds, a write that may have
  * arrived is not resent, and thousands of abandoned responses leave no thread or socket behind.
  */
@@ -151,7 +151,7 @@ class SlowResponseTest {
     }
   }
 
-  /** F6 asks for 10,000 faulted calls; 64 at a time with a 30 ms limit they take 10 to 20 s on 2 cores. */
+  /** Leaks show only over many calls: 10,000 faulted ones, 64 at a time with a 30 ms limit, take 10-20 s on 2 cores. */
   @Test
   void tenThousandAbandonedResponsesLeaveNoThreadOrSocketBehind() throws Exception {
     // Headers after 10 ms, then a piece every 10 ms for half a second.

@@ -170,7 +170,8 @@ final class SubscriptionEngine implements Subscription {
    * Commits, on a new managed stream, the position reached before it opened. Events processed after
    * the previous stream ended could not be committed on it, and the server resumes from its last
    * commit: without this, a stream that keeps ending before its commits arrive would redeliver the
-   * same events forever. The first request never carries it (§4.8); this is the second one.
+   * same events forever. The first request never carries it (the Pub/Sub API's ManagedSubscribe
+   * rules); this is the second one.
    */
   private void recommit(ReplayId processed) {
     String commitId = UUID.randomUUID().toString();

@@ -58,7 +58,7 @@ import java.util.function.Predicate;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * An in-process fake of Salesforce's Pub/Sub service, following the fact sheet: accumulating flow
+ * An in-process fake of Salesforce's Pub/Sub service, following its documentation: accumulating flow
  * control capped at 100, replay presets, 8-byte big-endian replay ids, auth metadata checks, error
  * codes in the {@code error-code} trailer with {@code rpcId} in the description, and scriptable
  * faults (stream resets every N events, token expiry, stalls, idle close, latency). All stream logic

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Fault scenario F8: a corrupted or expired replay id is reported and handled per policy, never skipped silently. */
+/** A corrupted or expired replay id is reported and handled per policy, never skipped silently. */
 class ReplayGapTest {
   private static final ReplayId EXPIRED = ReplayId.of(FakePubSub.replayId(9_999).toByteArray());
 

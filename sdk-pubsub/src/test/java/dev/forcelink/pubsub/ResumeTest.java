@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fault scenario F7: resets, token expiry, stalls and restarts lose nothing and dedupe the rest. */
+/** Stream resets, token expiry, stalls and restarts lose nothing and dedupe the rest. */
 class ResumeTest {
   private static final RetryPolicy FAST = RetryPolicy.builder().maxAttempts(5)
       .baseDelay(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();

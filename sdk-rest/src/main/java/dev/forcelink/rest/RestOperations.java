@@ -198,7 +198,7 @@ final class RestOperations {
     Objects.requireNonNull(upsertOptions, "upsertOptions");
     if (upsertOptions.updateOnly() && !connection.apiVersion().isAtLeast(UPDATE_ONLY_SINCE)) {
       // Older versions do not know the parameter and would create the record the caller asked
-      // never to create (fact sheet §1.3: updateOnly is API v61.0+).
+      // never to create (the REST API guide gives updateOnly as API v61.0+).
       throw new IllegalArgumentException("updateOnly needs API v" + UPDATE_ONLY_SINCE + " or later, but this"
           + " connection uses v" + connection.apiVersion() + "; use a newer version (withApiVersion) or look the"
           + " record up first");
@@ -218,11 +218,11 @@ final class RestOperations {
   }
 
   /**
-   * Leaves the external id field out of an upsert body. The fact sheet is silent; the REST API
-   * guide (upsert by external ID, v54.0 and v55.0 text) says that naming {@code Id} or the
-   * external id field in the body is an error, and JSForce strips it too. The URL carries the
-   * value, so a body holding the same value loses nothing; a different value (or null) would be
-   * silently ignored or refused, so it is refused here, before sending.
+   * Leaves the external id field out of an upsert body. The REST API guide's page on upsert by
+   * external ID (its v54.0 and v55.0 text) says that naming {@code Id} or the external id field in
+   * the body is an error, and JSForce strips it too. The URL carries the value, so a body holding
+   * the same value loses nothing; a different value (or null) would be silently ignored or refused,
+   * so it is refused here, before sending.
    */
   private static SObject withoutExternalId(SObject record, String externalIdField, String value) {
     for (String name : record.fieldNames()) {

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** UI API record writes with {@code Idempotency-Key} (fact sheet §1.9) against the emulator. */
+/**
+ * UI API record writes with {@code Idempotency-Key} (the UI API guide's "Prevent Record Duplication with
+ * Idempotent Record Writes") against the emulator.
+ */
 class UiApiEmulatorTest {
   private static final String RECORDS = DATA + "/ui-api/records";
 
@@ -100,7 +103,7 @@ class UiApiEmulatorTest {
     IdempotencyKey key = IdempotencyKey.random();
     e2e.rest.uiApi().createRecord("Account", Map.of("Name", "Key Owner"), key);
 
-    // The status and code of this refusal are not documented (fact sheet §6.5).
+    // Salesforce does not document the status and code of this refusal.
     assertThatThrownBy(() -> e2e.rest.uiApi().createRecord("Account", Map.of("Name", "Key Thief"), key))
         .isInstanceOf(SalesforceServiceException.class)
         .hasMessageContaining(key.value());

@@ -96,7 +96,7 @@ class UpsertEmulatorTest {
     UpsertResult updated = e2e.rest.upsert("Account", ERP, "ERP-UO", account("After"), updateOnly);
 
     assertThat(updated).isEqualTo(new UpsertResult(id, false));
-    // The error code for "no match" is not documented (fact sheet §6.6); any service error will do.
+    // Salesforce does not document the error code for "no match"; any service error will do.
     assertThatThrownBy(() -> e2e.rest.upsert("Account", ERP, "ERP-NONE", account("Never"), updateOnly))
         .isInstanceOf(SalesforceServiceException.class);
     assertThatThrownBy(() -> e2e.rest.retrieveByExternalId("Account", ERP, "ERP-NONE"))
@@ -108,7 +108,7 @@ class UpsertEmulatorTest {
   @Test
   void updateOnlyBelowApiVersion61IsRefusedBeforeAnythingIsCreated() {
     // Regression: the client sent ?updateOnly=true on v60.0, which ignores it, and a record the
-    // caller asked never to create was created (fact sheet §1.3: updateOnly is v61.0+).
+    // caller asked never to create was created (the REST API guide gives updateOnly as v61.0+).
     UpsertOptions updateOnly = UpsertOptions.builder().updateOnly(true).build();
     try (RestClient v60 = RestClient.create(e2e.connection.withApiVersion(ApiVersion.parse("60.0")))) {
       assertThatThrownBy(() -> v60.upsert("Account", ERP, "ERP-V60", account("Never"), updateOnly))

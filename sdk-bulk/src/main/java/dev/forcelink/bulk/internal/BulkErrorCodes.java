@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Classifies Bulk API 2.0 error codes (section B2 of the reliability reference): row errors from
+ * Classifies the error codes of Salesforce's Bulk API 2.0 guide for retrying: row errors from
  * {@code sf__Error} and job errors from {@code errorMessage}. Row-lock contention is transient and
  * worth a new job for the affected rows; session errors need a new token; quota errors need time;
  * everything else is permanent. Stateless and thread-safe.

@@ -174,7 +174,7 @@ public final class InMemoryProcessedMessageLedger implements ProcessedMessageLed
    */
   public static final class Builder {
     private int maxEntries = 100_000;
-    // The 72 h Pub/Sub retention is marked unverified in the protocol fact sheet.
+    // The 72 h Pub/Sub retention is unverified against Salesforce's documentation; this is an assumption.
     private Duration retention = Duration.ofHours(72);
     private Clock clock = Clock.systemUTC();
 

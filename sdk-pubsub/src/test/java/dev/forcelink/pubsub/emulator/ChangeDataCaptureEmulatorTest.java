@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Change Data Capture from record writes made through the REST API, decoded by the client: the
- * header (fact sheet §4.12), the bitmap fields against the emulator's encoder, commit order, both
- * channels and GAP events.
+ * header (as the Change Data Capture Developer Guide's ChangeEventHeader fields describe it), the
+ * bitmap fields against the emulator's encoder, commit order, both channels and GAP events.
  */
 class ChangeDataCaptureEmulatorTest {
   private static final String ACCOUNTS = "/data/AccountChangeEvent";

@@ -99,7 +99,7 @@ final class EmulatorOrg implements AutoCloseable {
 
   /**
    * An {@code Order_Event__e} payload numbered {@code n}. A publisher fills the schema's required
-   * {@code CreatedDate} (epoch ms) and {@code CreatedById} (a user of the org) itself (fact sheet §4.9).
+   * {@code CreatedDate} (epoch ms) and {@code CreatedById} (a user of the org) itself.
    */
   Map<String, Object> order(Object status) {
     return Map.of("CreatedDate", System.currentTimeMillis(), "CreatedById", emulator.userId(),

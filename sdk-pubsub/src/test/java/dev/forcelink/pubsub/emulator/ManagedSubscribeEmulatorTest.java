@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** ManagedSubscribe (fact sheet §4.8): commits after processing, resume from the committed position. */
+/** ManagedSubscribe, as the Pub/Sub API documents it: commits after processing, resume from the committed position. */
 class ManagedSubscribeEmulatorTest {
   private static final String NAME = "Orders_Sync";
 

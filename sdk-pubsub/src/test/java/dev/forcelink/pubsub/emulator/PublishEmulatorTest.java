@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Platform events published through REST-like writes, Publish and PublishStream (fact sheet §4.9). */
+/** Platform events published through REST-like writes, Publish and PublishStream (the Pub/Sub API's publish RPCs). */
 class PublishEmulatorTest {
   private EmulatorOrg org;
   private PubSubClient client;

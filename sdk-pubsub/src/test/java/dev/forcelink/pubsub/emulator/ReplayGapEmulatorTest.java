@@ -27,9 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stored replay id the server rejects as corrupted (fact sheet §4.7: {@code INVALID_ARGUMENT} with
- * {@code subscription.fetch.replayid.corrupted}): each {@link ReplayGapPolicy} is followed, and the
- * gap is reported to the listener before anything else happens.
+ * A stored replay id the server rejects as corrupted (Salesforce's Pub/Sub API error handling docs:
+ * {@code INVALID_ARGUMENT} with {@code subscription.fetch.replayid.corrupted}): each
+ * {@link ReplayGapPolicy} is followed, and the gap is reported to the listener before anything else
+ * happens.
  */
 class ReplayGapEmulatorTest {
   private static final String CORRUPTED = "sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted";

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Pub/Sub "done when" scenarios against the emulator: a stream reset every N events, token
+ * The Pub/Sub failure scenarios against the emulator: a stream reset every N events, token
  * expiry mid-stream, a consumer stalling past the server's idle close, and a process restart. Each
  * ends with every event processed exactly once past the {@link
  * dev.forcelink.pubsub.IdempotentHandler} ledger, redeliveries only of events after the replay id

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Where a subscription starts (fact sheet §4.6, §4.7): EARLIEST, LATEST, a stored replay id, a given one. */
+/**
+ * Where a subscription starts, as Salesforce's Pub/Sub API documentation describes Subscribe and replay:
+ * EARLIEST, LATEST, a stored replay id, a given one.
+ */
 class SubscribeEmulatorTest {
   private EmulatorOrg org;
   private PubSubClient client;

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** GetTopic and GetSchema over a real channel to the emulator (fact sheet §4.2, §4.3, §4.10, §4.11). */
+/**
+ * GetTopic and GetSchema over a real channel to the emulator, with the messages, errors and topic names of
+ * Salesforce's Pub/Sub API documentation.
+ */
 class TopicAndSchemaEmulatorTest {
   private EmulatorOrg org;
   private PubSubClient client;

@@ -12,7 +12,7 @@ import java.nio.channels.UnresolvedAddressException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * The one classifier of Salesforce failure signals (section B2 of the reliability reference),
+ * The one classifier of Salesforce failure signals (HTTP statuses, error codes, transport faults),
  * shared by every Forcelink client. It looks only at the signal; the idempotency guard and the
  * retry budget are applied afterwards by the pipeline.
  *

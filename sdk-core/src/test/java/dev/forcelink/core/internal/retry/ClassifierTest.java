@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** One row per signal of section B2 of the reliability reference that reaches the HTTP pipeline. */
+/** One row per Salesforce failure signal that reaches the HTTP pipeline, with the action it is classified as. */
 class ClassifierTest {
 
   static Stream<Arguments> responses() {

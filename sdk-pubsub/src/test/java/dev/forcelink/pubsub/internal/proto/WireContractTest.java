@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compiled contract is Salesforce's wire format: package, service, RPC kinds, and every
- * message's field names, numbers, types and repetition, as the protocol fact sheet lists them.
+ * message's field names, numbers, types and repetition, as Salesforce's {@code pubsub_api.proto}
+ * defines them.
  */
 class WireContractTest {
   private static final FileDescriptor FILE = PubSubProto.getDescriptor();

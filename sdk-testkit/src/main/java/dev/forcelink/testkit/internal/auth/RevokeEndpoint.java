@@ -22,7 +22,7 @@ final class RevokeEndpoint implements RouteHandler {
         if (tokens.revoke(token)) {
             exchange.sendBytes(200, null, new byte[0]);
         } else {
-            // The fact sheet leaves the body for an unknown token unverified; this is the most common report.
+            // The body Salesforce sends for an unknown token is unverified; this is the most common report.
             OAuthContext.sendOAuthError(exchange, new OAuthError("unsupported_token_type",
                     "this token type is not supported"));
         }

@@ -1,6 +1,6 @@
 package dev.forcelink.testkit.internal.bulk;
 
-/** The {@code columnDelimiter} values of a job (§3.2). Immutable and thread-safe. */
+/** The {@code columnDelimiter} values of a Bulk API 2.0 job. Immutable and thread-safe. */
 enum ColumnDelimiter {
     BACKQUOTE('`'),
     CARET('^'),

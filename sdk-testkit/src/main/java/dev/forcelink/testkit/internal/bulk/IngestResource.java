@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The ingest endpoints of §3.1: create, upload, close or abort, job info, delete and the three result downloads.
+ * The Bulk API 2.0 ingest endpoints: create, upload, close or abort, job info, delete and the three result downloads.
  * Thread-safe.
  */
 final class IngestResource {

@@ -168,7 +168,8 @@ abstract class Job {
     }
 
     /**
-     * Marks the job deleted if its state allows it (§3.1: UploadComplete, JobComplete, Aborted or Failed).
+     * Marks the job deleted if its state allows it (the Bulk API 2.0 guide allows UploadComplete, JobComplete,
+     * Aborted or Failed).
      *
      * @return whether it was deleted
      */

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Renders a job as Salesforce's JobInfo (§3.3), field for field in Salesforce's order: {@code apiVersion} is a
+ * Renders a job as Salesforce's Bulk API 2.0 JobInfo, field for field in Salesforce's order: {@code apiVersion} is a
  * number, dates look like {@code 2018-12-18T22:51:36.000+0000} and {@code contentUrl} has no leading slash.
  * Stateless and thread-safe.
  */

@@ -34,7 +34,7 @@ final class JobLifecycle {
                 + job.state().wireName() + " to " + target + " is not allowed; set state to " + allowed);
     }
 
-    /** Deletes the job and its files if its state allows it (§3.1), answering 204. */
+    /** Deletes the job and its files if its state allows it (per the Bulk API 2.0 guide), answering 204. */
     static void delete(BulkContext context, Job job, Exchange exchange) throws IOException {
         if (!job.markDeleted()) {
             throw new BulkException(400, "INVALIDJOBSTATE", "Deleting a job in state " + job.state().wireName()

@@ -2,7 +2,7 @@ package dev.forcelink.testkit.internal.bulk;
 
 import java.util.Locale;
 
-/** The states of a Bulk API 2.0 job, with their wire names (§3.4). Immutable and thread-safe. */
+/** The states of a Bulk API 2.0 job, with their wire names. Immutable and thread-safe. */
 enum JobState {
     OPEN("Open"),
     UPLOAD_COMPLETE("UploadComplete"),

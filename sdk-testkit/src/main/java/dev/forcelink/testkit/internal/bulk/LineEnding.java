@@ -2,7 +2,7 @@ package dev.forcelink.testkit.internal.bulk;
 
 import de.siegmar.fastcsv.writer.LineDelimiter;
 
-/** The {@code lineEnding} values of a job (§3.2). Immutable and thread-safe. */
+/** The {@code lineEnding} values of a Bulk API 2.0 job. Immutable and thread-safe. */
 enum LineEnding {
     LF(LineDelimiter.LF),
     CRLF(LineDelimiter.CRLF);

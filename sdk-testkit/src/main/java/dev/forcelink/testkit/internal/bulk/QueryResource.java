@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The query-job endpoints of §3.5: create, job info, abort, delete, result pages by locator and the parallel
+ * The Bulk API 2.0 query-job endpoints: create, job info, abort, delete, result pages by locator and the parallel
  * {@code resultPages} listing. Thread-safe.
  */
 final class QueryResource {
@@ -148,8 +148,8 @@ final class QueryResource {
         boolean done = start >= result.rows();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("resultPages", pages);
-        // The docs' table says nextRecordUrl and their prose nextRecordsUrl (§6 item 8); Salesforce's other
-        // listings use nextRecordsUrl, so that is the name used here.
+        // The Bulk API 2.0 guide's table says nextRecordUrl and its prose nextRecordsUrl (which one Salesforce sends
+        // is unverified); Salesforce's other listings use nextRecordsUrl, so that is the name used here.
         body.put("nextRecordsUrl", done ? null : base + "/resultPages?locator=" + Locators.encode(start));
         body.put("done", done);
         exchange.sendJson(200, body);

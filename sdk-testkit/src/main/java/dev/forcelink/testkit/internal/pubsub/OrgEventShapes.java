@@ -140,7 +140,7 @@ public final class OrgEventShapes {
       case REFERENCE: return SalesforceFieldType.REFERENCE;
       case BOOLEAN: return SalesforceFieldType.CHECKBOX;
       case STRING: case ENCRYPTEDSTRING: return SalesforceFieldType.TEXT;
-      // Time fields: the fact sheet does not give their Avro type; the REST text form keeps them readable.
+      // Time fields: their Avro type is unverified; the REST text form keeps them readable.
       case TIME: return SalesforceFieldType.TEXT;
       case PICKLIST: case MULTIPICKLIST: case COMBOBOX: return SalesforceFieldType.PICKLIST;
       case TEXTAREA: case JSON: return SalesforceFieldType.TEXTAREA;

@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * The UI API record resources: {@code POST /ui-api/records}, {@code GET|PATCH|DELETE /ui-api/records/{id}},
- * with {@code Idempotency-Key} honoured on the mutating calls (fact sheet §1.9): the first response per key and
- * resource is replayed for a retry with the same body, without a new change.
+ * with {@code Idempotency-Key} honoured on the mutating calls (the UI API guide's idempotent record writes): the
+ * first response per key and resource is replayed for a retry with the same body, without a new change.
  *
  * <p>Thread-safe.
  */
@@ -46,7 +46,7 @@ public final class UiApiRoutes {
         this.schema = schema;
         this.store = store;
         this.records = records;
-        // Retention is not documented (fact sheet §6.5); a day covers any client's retry window.
+        // Salesforce does not document the retention; a day covers any client's retry window.
         this.idempotency = new IdempotencyCache(clock, Duration.ofHours(24), 10_000);
     }
 
@@ -73,8 +73,8 @@ public final class UiApiRoutes {
         IdempotencyCache.Lookup lookup = idempotency.begin(key.trim(), resource, body);
         switch (lookup.outcome()) {
             case REPLAY -> send(exchange, lookup.response());
-            // The status and code for a key reused with another body are not documented (fact sheet §6.5); 422 and
-            // 409 follow the IETF Idempotency-Key draft.
+            // The status and code for a key reused with another body are not documented; 422 and 409 follow the
+            // IETF Idempotency-Key draft.
             case MISMATCH -> exchange.sendError(422, "IDEMPOTENCY_KEY_REUSED", "The Idempotency-Key " + key.trim()
                     + " was already used for a different request to this resource. Use a new key for a new request.");
             case IN_PROGRESS -> exchange.sendError(409, "IDEMPOTENCY_KEY_IN_USE", "A request with the "

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authenticates every Pub/Sub call from its metadata (§4.5): {@code accesstoken} must be a live token of the org,
- * {@code instanceurl} must be present, and {@code tenantid} must be the org id (15 or 18 characters). Anything else
- * closes the call with {@code UNAUTHENTICATED} and {@code service.auth.error}.
+ * Authenticates every Pub/Sub call from the metadata Salesforce's Pub/Sub API requires: {@code accesstoken} must be
+ * a live token of the org, {@code instanceurl} must be present, and {@code tenantid} must be the org id (15 or 18
+ * characters). Anything else closes the call with {@code UNAUTHENTICATED} and {@code service.auth.error}.
  *
  * <p>Thread-safe. The token never reaches a log line or a message.
  */

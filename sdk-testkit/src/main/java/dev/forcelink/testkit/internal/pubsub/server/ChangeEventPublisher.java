@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * Turns every committed write of the change log into Change Data Capture events: one event per changed record, in
  * commit order, published to the object's topic ({@code /data/AccountChangeEvent}) and to {@code /data/ChangeEvents}.
  *
- * <p>The header follows §4.12. {@code changedFields} of an UPDATE lists the changed fields (with
- * {@code LastModifiedDate}) and {@code nulledFields} those set to null, as bitmaps; a CREATE carries its populated
- * fields and empty bitmaps; an UNDELETE carries the restored record; a DELETE carries only the header. The payload
- * is encoded once here, never per delivery.
+ * <p>The header follows the ChangeEventHeader fields of Salesforce's Change Data Capture Developer Guide.
+ * {@code changedFields} of an UPDATE lists the changed fields (with {@code LastModifiedDate}) and
+ * {@code nulledFields} those set to null, as bitmaps; a CREATE carries its populated fields and empty bitmaps; an
+ * UNDELETE carries the restored record; a DELETE carries only the header. The payload is encoded once here, never
+ * per delivery.
  *
  * <p>Changes of one transaction beyond {@link PubSubSettings#maxChangesPerTransaction()} become one
  * {@code GAP_OVERFLOW} event per object, with the header only and no record ids (as Salesforce does for very large

@@ -82,8 +82,8 @@ final class EventBus {
 
     /**
      * The schema a topic's {@code TopicInfo} reports. {@code /data/ChangeEvents} carries events of many schemas, and
-     * each event names its own; what Salesforce reports for the channel itself is not in the fact sheet, so it
-     * reports the schema of the first object's change events.
+     * each event names its own; what Salesforce reports for the channel itself is unverified, so it reports the
+     * schema of the first object's change events.
      *
      * @param topic a topic
      * @return its current schema

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One subscription stream (Subscribe or ManagedSubscribe) with the flow control of §4.6: requested events add up to
- * at most 100 outstanding, each response says how many are still owed, an empty response carries the position when
- * nothing was sent for the keepalive interval, and the stream closes when nothing is owed and no request came for
- * the idle timeout.
+ * One subscription stream (Subscribe or ManagedSubscribe) with the flow control of Salesforce's Subscribe RPC:
+ * requested events add up to at most 100 outstanding, each response says how many are still owed, an empty response
+ * carries the position when nothing was sent for the keepalive interval, and the stream closes when nothing is owed
+ * and no request came for the idle timeout.
  *
  * <p>Responses are written only while gRPC's outbound buffer is ready ({@code isReady}/{@code onReadyHandler}), so
  * a slow client never makes the server buffer without bound. All writes happen in one serialized drain loop on the

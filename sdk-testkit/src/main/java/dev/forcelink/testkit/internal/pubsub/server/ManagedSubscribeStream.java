@@ -15,12 +15,12 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * One {@code ManagedSubscribe} call (§4.8): the first request names a managed subscription by id or developer name;
- * the stream starts after the subscription's last committed replay id (or at its configured start); commits are
- * answered in {@code commit_response}, and a failed commit is reported there without closing the stream. Only one
- * stream per subscription may be open at a time.
+ * One {@code ManagedSubscribe} call, as Salesforce's Pub/Sub API documents it: the first request names a managed
+ * subscription by id or developer name; the stream starts after the subscription's last committed replay id (or at
+ * its configured start); commits are answered in {@code commit_response}, and a failed commit is reported there
+ * without closing the stream. Only one stream per subscription may be open at a time.
  *
- * <p>A commit takes effect when its answer is sent, not when it arrives. The fact sheet does not say when Salesforce
+ * <p>A commit takes effect when its answer is sent, not when it arrives. Salesforce does not document when it
  * applies a commit; this is the strictest reading, so that a client which cancels its stream before the answer (with
  * responses delayed by a fault, for instance) really may lose the commit, as it would risk with the service.
  *
@@ -69,7 +69,7 @@ final class ManagedSubscribeStream extends EventStream<ManagedFetchRequest, Mana
         ManagedSubscription found = byId ? registry.byId(request.getSubscriptionId())
                 : registry.byDeveloperName(request.getDeveloperName());
         if (found == null) {
-            // The gRPC status of managed-subscription errors is not in the fact sheet; NOT_FOUND fits.
+            // The gRPC status of managed-subscription errors is unverified; NOT_FOUND fits.
             throw byId
                     ? PubSubErrors.error(Status.Code.NOT_FOUND, "managed.subscription.subscription.id.not.found",
                             "No managed subscription has id " + request.getSubscriptionId() + ".", call.rpcId())

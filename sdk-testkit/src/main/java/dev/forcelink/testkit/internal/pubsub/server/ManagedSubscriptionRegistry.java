@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ManagedSubscriptionRegistry {
 
-    /** Salesforce allows at most 200 managed subscriptions per org (§4.8). */
+    /** Salesforce allows at most 200 managed subscriptions per org (Pub/Sub API allocations). */
     static final int MAX_SUBSCRIPTIONS = 200;
-    // The key prefix of ManagedEventSubscription records is not in the fact sheet; "18x" is a placeholder.
+    // The key prefix of ManagedEventSubscription records is unverified; "18x" is a placeholder.
     private static final String KEY_PREFIX = "18x";
 
     private final Map<String, ManagedSubscription> byId = new ConcurrentHashMap<>();

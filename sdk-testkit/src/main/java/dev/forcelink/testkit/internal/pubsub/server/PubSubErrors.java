@@ -5,9 +5,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
- * Pub/Sub errors as Salesforce sends them (§4.10): a gRPC status, the trailer {@code error-code} holding
- * {@code sfdc.platform.eventbus.grpc.<suffix>}, and a description ending in {@code rpcId: <uuid>}. The rpc id is
- * also sent in the trailer {@code rpc-id}; the key Salesforce uses for it is not in the fact sheet. Stateless.
+ * Pub/Sub errors as Salesforce sends them (see its Pub/Sub API error handling docs): a gRPC status, the trailer
+ * {@code error-code} holding {@code sfdc.platform.eventbus.grpc.<suffix>}, and a description ending in
+ * {@code rpcId: <uuid>}. The rpc id is also sent in the trailer {@code rpc-id}; the key Salesforce uses for it is
+ * unverified. Stateless.
  */
 final class PubSubErrors {
 
@@ -61,7 +62,7 @@ final class PubSubErrors {
         return error(Status.Code.INVALID_ARGUMENT, suffix, message, rpcId);
     }
 
-    /** The transient reset of §4.10, which clients retry. */
+    /** The transient stream reset of the Pub/Sub API error handling docs, which clients retry. */
     static StatusRuntimeException streamReset() {
         return Status.UNAVAILABLE.withDescription("RST_STREAM closed stream. HTTP/2 error code: CANCEL")
                 .asRuntimeException();

@@ -81,7 +81,7 @@ public final class PubSubFeature implements EmulatorFeature {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(emulator.pubSubHost(), port))
                 .addService(ServerInterceptors.intercept(service, auth))
                 .maxInboundMessageSize(MAX_INBOUND_BYTES)
-                // Salesforce's front allows 100 concurrent streams per HTTP/2 connection (§4.5).
+                // Salesforce's front allows 100 concurrent streams per HTTP/2 connection (Pub/Sub API allocations).
                 .maxConcurrentCallsPerConnection(100);
         if (emulator.tls() != null) {
             builder.sslContext(ServerTls.context(emulator.tls()));

@@ -17,7 +17,8 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /**
- * The six RPCs of {@code eventbus.v1.PubSub} (§4.2). Calls reach it through {@link AuthInterceptor}.
+ * The six RPCs of {@code eventbus.v1.PubSub} (Salesforce's {@code pubsub_api.proto}). Calls reach it through
+ * {@link AuthInterceptor}.
  *
  * <p>Thread-safe.
  */
@@ -55,7 +56,7 @@ final class PubSubService extends PubSubGrpc.PubSubImplBase {
         CallContext call = CallContext.current();
         String json = request.getSchemaId().isEmpty() ? null : services.bus().schemaJson(request.getSchemaId());
         if (json == null) {
-            // The status and code for an unknown schema id are not in the fact sheet.
+            // The status and code for an unknown schema id are unverified.
             responses.onError(PubSubErrors.error(Status.Code.NOT_FOUND, "schema.validation.failed", "No schema has "
                     + "id " + request.getSchemaId() + "; use the schema_id of GetTopic or of an event.", call.rpcId()));
             return;

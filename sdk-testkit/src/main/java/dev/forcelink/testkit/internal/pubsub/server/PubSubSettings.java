@@ -17,11 +17,11 @@ import java.util.Objects;
 public record PubSubSettings(Duration keepaliveInterval, Duration idleTimeout, Duration publishStreamIdleTimeout,
                              Duration retention, int maxEventsPerTopic, int maxChangesPerTransaction) {
 
-    /** Most events one subscription may have outstanding; more requested are capped (§4.6). */
+    /** Most events one subscription may have outstanding; more requested are capped (Pub/Sub API allocations). */
     public static final int MAX_PENDING = 100;
-    /** Largest event payload accepted by Publish (1 MB, §4.9). */
+    /** Largest event payload accepted by Publish (1 MB, Pub/Sub API allocations). */
     public static final int MAX_EVENT_BYTES = 1024 * 1024;
-    /** Largest PublishRequest accepted (the 4 MB gRPC limit, §4.9). */
+    /** Largest PublishRequest accepted (the 4 MB gRPC limit, Pub/Sub API allocations). */
     public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
     /**

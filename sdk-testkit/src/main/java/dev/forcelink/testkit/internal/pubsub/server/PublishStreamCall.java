@@ -8,8 +8,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code PublishStream} call (§4.9): the first request names the topic and later ones must name the same one
- * (or none); each request gets one response; the stream closes when no request came for the idle timeout.
+ * One {@code PublishStream} call, as Salesforce's Pub/Sub API documents it: the first request names the topic and
+ * later ones must name the same one (or none); each request gets one response; the stream closes when no request
+ * came for the idle timeout.
  *
  * <p>Thread-safe.
  */
@@ -70,7 +71,7 @@ final class PublishStreamCall implements StreamObserver<PublishRequest> {
 
     private synchronized void tick() {
         if (!closed && System.nanoTime() - lastRequestNanos >= idleNanos) {
-            // The fact sheet says only that the server closes an idle stream; it ends without an error here.
+            // Salesforce's proto says only that the server closes an idle stream; it ends without an error here.
             close();
             out.onCompleted();
         }

@@ -12,10 +12,10 @@ import io.grpc.StatusRuntimeException;
 import java.util.UUID;
 
 /**
- * Publishes the events of one {@code PublishRequest} (§4.9): one result per event in request order, with the replay
- * id on success or {@code error{code: PUBLISH}}; {@code correlation_key} is the event's id (a generated UUID when
- * the client sent none). Each event must be a datum of the topic's current schema and at most 1 MB; a request over
- * 4 MB fails the call.
+ * Publishes the events of one {@code PublishRequest}, as Salesforce's Pub/Sub API documents Publish: one result per
+ * event in request order, with the replay id on success or {@code error{code: PUBLISH}}; {@code correlation_key} is
+ * the event's id (a generated UUID when the client sent none). Each event must be a datum of the topic's current
+ * schema and at most 1 MB; a request over 4 MB fails the call.
  *
  * <p>Thread-safe.
  */
@@ -47,7 +47,7 @@ final class Publisher {
             throw PubSubErrors.topicNotFound(orgId, topicName, rpcId);
         }
         if (!topic.canPublish()) {
-            // The status for publishing to a change event channel is not in the fact sheet; the org refuses it.
+            // The status for publishing to a change event channel is unverified; the org refuses it.
             throw PubSubErrors.error(Status.Code.PERMISSION_DENIED, "topic.meta.permission", "Events can't be "
                     + "published to " + topicName + ": change event channels are written by the org only.", rpcId);
         }

@@ -4,8 +4,8 @@ import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 
 /**
- * Replay ids of this emulator: the event's sequence number in its topic as 8 bytes big-endian, which the fact sheet
- * allows (§4.7). Clients must treat them as opaque. Stateless.
+ * Replay ids of this emulator: the event's sequence number in its topic as 8 bytes big-endian, as Salesforce's
+ * Pub/Sub API examples pack them. Clients must treat them as opaque. Stateless.
  */
 final class ReplayIds {
 

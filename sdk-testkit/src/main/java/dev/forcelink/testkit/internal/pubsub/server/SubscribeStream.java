@@ -8,8 +8,8 @@ import io.grpc.stub.ServerCallStreamObserver;
 import java.util.List;
 
 /**
- * One {@code Subscribe} call (§4.6, §4.7): the first request names the topic and where to start, later ones only add
- * requested events and must not change the topic.
+ * One {@code Subscribe} call, as Salesforce's Pub/Sub API documents it: the first request names the topic and where
+ * to start, later ones only add requested events and must not change the topic.
  *
  * <p>Thread-safe.
  */

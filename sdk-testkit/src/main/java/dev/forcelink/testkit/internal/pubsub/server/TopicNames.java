@@ -1,6 +1,6 @@
 package dev.forcelink.testkit.internal.pubsub.server;
 
-/** The topic name forms of §4.11 (case-sensitive). Stateless. */
+/** The topic name forms of Salesforce's platform event and Change Data Capture channels (case-sensitive). Stateless. */
 final class TopicNames {
 
     static final String EVENT_PREFIX = "/event/";

@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 final class CollectionsRoutes {
 
-    /** URIs beyond this many bytes get 414 (limits sheet A1, REST/Composite). */
+    /** URIs beyond this many bytes get 414 (the REST API error codes page). */
     static final int MAX_URI_BYTES = 16_384;
 
     private final RecordStore store;

@@ -30,7 +30,7 @@ final class CollectionsService {
 
     static final int MAX_WRITE_RECORDS = 200;
     static final int MAX_RETRIEVE_POST_IDS = 2000;
-    /** Salesforce answers 414 beyond about 800 ids in the GET form (fact sheet 2.5). */
+    /** Salesforce answers 414 beyond about 800 ids in the GET form (REST API guide, sObject Collections retrieve). */
     static final int MAX_RETRIEVE_GET_IDS = 800;
     static final String ROLLED_BACK_MESSAGE =
             "Record rolled back because not all records were valid and the request was using AllOrNone header";

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Reads and validates the subrequests of {@code /composite} (and the nodes of a graph) before anything runs: a
  * request that breaks a rule fails whole with {@code 400}, as Salesforce checks the request before executing it.
  *
- * <p>The error codes and texts of these whole-request refusals are not in the fact sheet; each names the rule
- * that was broken. Stateless.
+ * <p>The error codes and texts of these whole-request refusals are unverified; each names the rule that was
+ * broken. Stateless.
  */
 final class CompositeRequestReader {
 

@@ -76,7 +76,7 @@ final class CompositeRoutes {
             throw CompositeRequestReader.invalid("INVALID_INPUT", "batchRequests must be a non-empty array");
         }
         if (list.size() > MAX_BATCH) {
-            // The limit is well known but its error text is not verified (fact sheet 6.7).
+            // The limit is well known but its error text is not verified.
             throw CompositeRequestReader.invalid("LIMIT_EXCEEDED", "A batch can have at most " + MAX_BATCH
                     + " subrequests; this one has " + list.size());
         }
@@ -97,7 +97,7 @@ final class CompositeRoutes {
         for (JsonNode sub : list) {
             SubResponse response;
             if (hasErrors && haltOnError) {
-                // Message text not verified; the code and status are (fact sheet 2.2).
+                // Message text not verified; the code and status are (the REST API guide's composite batch resource).
                 response = SubResponse.error(412, "BATCH_PROCESSING_HALTED", "Batch processing halted per request");
             } else {
                 String url = sub.get("url").asText();
@@ -120,7 +120,7 @@ final class CompositeRoutes {
         String objectName = exchange.pathVariable("sobject");
         TreeService.Outcome outcome = Transactions.commitUnless(store, RestWriteContext.of(exchange),
                 tx -> tree.create(tx, objectName, body), TreeService.Outcome::hasErrors);
-        // A failed tree answers 400 (assumed, fact sheet 6.7), a created one 201.
+        // A failed tree answers 400 (not documented; an assumption), a created one 201.
         exchange.sendJson(outcome.hasErrors() ? 400 : 201, outcome.body());
     }
 

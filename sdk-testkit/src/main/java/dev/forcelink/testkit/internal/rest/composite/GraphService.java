@@ -18,8 +18,9 @@ import java.util.Set;
  * rolls back as a unit; graphs run in order, and after {@value #MAX_FAILED_GRAPHS} failed graphs the remaining
  * ones are not run and report {@code PROCESSING_HALTED}.
  *
- * <p>Limits (fact sheet 2.4): at most 75 graphs, 500 nodes per graph and per payload, a reference depth of 15 and
- * 15 distinct node kinds (version × method × object). Thread-safe: stateless apart from its collaborators.
+ * <p>Limits (the REST API guide's composite graph limits): at most 75 graphs, 500 nodes per graph and per payload,
+ * a reference depth of 15 and 15 distinct node kinds (version × method × object). Thread-safe: stateless apart
+ * from its collaborators.
  */
 final class GraphService {
 
@@ -55,7 +56,7 @@ final class GraphService {
             if (failed >= MAX_FAILED_GRAPHS) {
                 responses = new ArrayList<>();
                 for (int i = 0; i < graph.nodes.size(); i++) {
-                    // Text not in the fact sheet: it says why the graph did not run.
+                    // Unverified text: it says why the graph did not run.
                     responses.add(SubResponse.error(400, "PROCESSING_HALTED", "Processing halted: "
                             + MAX_FAILED_GRAPHS + " graphs of this request failed, so the remaining graphs were not "
                             + "run."));
@@ -84,7 +85,7 @@ final class GraphService {
             throw CompositeRequestReader.invalid("JSON_PARSER_ERROR", "The request body needs a non-empty "
                     + "\"graphs\" array");
         }
-        // Limit codes and texts are not in the fact sheet; each message names the limit.
+        // Limit codes and texts are unverified; each message names the limit.
         if (list.size() > MAX_GRAPHS) {
             throw CompositeRequestReader.invalid("LIMIT_EXCEEDED", "A graph request can hold at most " + MAX_GRAPHS
                     + " graphs; this one has " + list.size());

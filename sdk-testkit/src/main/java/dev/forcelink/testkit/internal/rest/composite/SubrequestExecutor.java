@@ -298,7 +298,7 @@ final class SubrequestExecutor {
                 Map.of("Location", RecordJson.url(version, def.name(), result.id())), false);
     }
 
-    /** 300 with the matching records' URLs: the body shape is an assumption (fact sheet 6.1), as for REST. */
+    /** 300 with the matching records' URLs: the body shape is an assumption, as for REST. */
     private static SubResponse multipleChoices(SObjectDef def, List<String> ids, String version) {
         ArrayNode urls = Json.mapper().createArrayNode();
         ids.forEach(id -> urls.add(RecordJson.url(version, def.name(), id)));

@@ -27,8 +27,8 @@ import java.util.Set;
  * getting its parent's id in the relationship's lookup field. All or nothing: the outcome says whether the
  * caller must undo every write.
  *
- * <p>Limits (fact sheet 2.3): at most 200 records in all, 5 object types and a depth of 5. Thread-safe:
- * stateless apart from its collaborators.
+ * <p>Limits (the REST API guide's sObject Tree resource): at most 200 records in all, 5 object types and a depth
+ * of 5. Thread-safe: stateless apart from its collaborators.
  */
 final class TreeService {
 
@@ -78,7 +78,7 @@ final class TreeService {
         for (JsonNode record : list) {
             roots.add(read(record, root, 1, shape));
         }
-        // Limit codes and texts of sObject Tree are not in the fact sheet; each message names the limit.
+        // Limit codes and texts of sObject Tree are unverified; each message names the limit.
         if (shape.count > MAX_RECORDS) {
             throw new RequestRefused(400, "LIMIT_EXCEEDED", "An sObject Tree request can create at most "
                     + MAX_RECORDS + " records; this one has " + shape.count);

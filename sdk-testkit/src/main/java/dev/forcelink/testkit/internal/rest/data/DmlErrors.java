@@ -21,8 +21,8 @@ public final class DmlErrors {
      * The HTTP status a REST resource answers a refusal with.
      *
      * @param statusCode the Salesforce code
-     * @return 404 for {@code NOT_FOUND} and {@code ENTITY_IS_DELETED} (the fact sheet leaves the latter
-     *     unverified; Salesforce answers a deleted id as a missing resource), 400 otherwise
+     * @return 404 for {@code NOT_FOUND} and {@code ENTITY_IS_DELETED} (the status of the latter is unverified;
+     *     Salesforce answers a deleted id as a missing resource), 400 otherwise
      */
     public static int httpStatus(String statusCode) {
         switch (statusCode) {

@@ -132,10 +132,9 @@ public final class SObjectRoutes {
     }
 
     /**
-     * Refuses an upsert body that names {@code Id} or the external id field of the URL. The fact sheet is silent;
-     * the REST API guide (upsert by external ID, v54.0 and v55.0) says such a body generates an error. Its code
-     * and text are not documented: {@code INVALID_FIELD} is the code Salesforce uses for a field a request may
-     * not carry.
+     * Refuses an upsert body that names {@code Id} or the external id field of the URL. The REST API guide (upsert
+     * by external ID, v54.0 and v55.0) says such a body generates an error. Its code and text are not documented:
+     * {@code INVALID_FIELD} is the code Salesforce uses for a field a request may not carry.
      */
     private static void refuseKeyInBody(SObjectDef def, JsonNode body, String externalIdField) {
         var key = def.field(externalIdField);
@@ -242,7 +241,7 @@ public final class SObjectRoutes {
         return names;
     }
 
-    /** 300 with the matching records' URLs: the body shape is an assumption (fact sheet §6.1). */
+    /** 300 with the matching records' URLs: the body shape is not documented; this is an assumption. */
     private static void sendMultipleChoices(Exchange exchange, SObjectDef def, List<String> ids) throws IOException {
         ArrayNode urls = Json.mapper().createArrayNode();
         ids.forEach(id -> urls.add(RecordJson.url(exchange.apiVersion(), def.name(), id)));

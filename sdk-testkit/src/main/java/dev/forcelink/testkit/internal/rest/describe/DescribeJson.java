@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Builds describe results from the org's schema: the global object list, an object's basic info and its full
- * describe with fields and child relationships, with the members listed in the fact sheet (§1.5).
+ * describe with fields and child relationships, with the key members of Salesforce's describe responses.
  * Stateless and thread-safe.
  */
 final class DescribeJson {

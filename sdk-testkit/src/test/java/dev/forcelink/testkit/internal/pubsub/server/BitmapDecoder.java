@@ -6,9 +6,10 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /**
- * Decodes CDC bitmap fields as §4.12 describes Salesforce's reference decoder: element 0 ({@code 0x…}) maps bit i to
- * the i-th field of the whole event schema; {@code "{pos}-0x…"} entries map bits to the parts of the compound field
- * at {@code pos}, named {@code Parent.Child}, or {@code Parent} when every part is set.
+ * Decodes CDC bitmap fields as Salesforce's reference decoder ({@code EventParser} in its Pub/Sub API examples)
+ * does: element 0 ({@code 0x…}) maps bit i to the i-th field of the whole event schema; {@code "{pos}-0x…"} entries
+ * map bits to the parts of the compound field at {@code pos}, named {@code Parent.Child}, or {@code Parent} when
+ * every part is set.
  */
 final class BitmapDecoder {
 

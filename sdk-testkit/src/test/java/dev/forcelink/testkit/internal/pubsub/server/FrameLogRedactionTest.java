@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The emulator's gRPC server logs HTTP/2 frames at DEBUG without the access tokens they carry (§4.5). */
+/** The emulator's gRPC server logs HTTP/2 frames at DEBUG without the access tokens their metadata carries. */
 class FrameLogRedactionTest {
 
     private static final String SERVER_HANDLER = "io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler";

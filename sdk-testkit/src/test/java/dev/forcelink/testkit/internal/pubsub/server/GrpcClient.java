@@ -10,7 +10,7 @@ import io.grpc.stub.MetadataUtils;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
-/** A real gRPC channel to an emulator's Pub/Sub port, with stubs carrying the auth metadata of §4.5. */
+/** A real gRPC channel to an emulator's Pub/Sub port, with stubs carrying Salesforce's Pub/Sub auth metadata. */
 final class GrpcClient implements AutoCloseable {
 
     private final ManagedChannel channel;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Flow control of §4.6, with a 300 ms keepalive so that quiet periods show up as empty responses. */
+/** Subscribe flow control, with a 300 ms keepalive so that quiet periods show up as empty responses. */
 class SubscribeFlowControlTest {
 
     private SalesforceEmulator emulator;

@@ -10,7 +10,7 @@ import io.grpc.Status;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The idle close of §4.6 with a 400 ms idle timeout (Salesforce: 60 s). */
+/** The idle close of a Subscribe stream with a 400 ms idle timeout (Salesforce: 60 s). */
 class SubscribeIdleTest {
 
     @Test
