@@ -7,8 +7,6 @@ import dev.forcelink.pubsub.internal.proto.CommitReplayRequest;
 import dev.forcelink.pubsub.internal.proto.ManagedFetchRequest;
 import dev.forcelink.pubsub.internal.proto.ManagedFetchResponse;
 import dev.forcelink.pubsub.internal.proto.PubSubGrpc;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 
 /**
  * {@code ManagedSubscribe}: the server keeps the position, which the client advances with commits
@@ -52,33 +50,15 @@ final class ManagedStreamProtocol implements StreamProtocol {
     return observer;
   }
 
-  private static final class Observer implements ClientResponseObserver<ManagedFetchRequest, ManagedFetchResponse>, Stream {
-    private final Sink sink;
-    private ClientCallStreamObserver<ManagedFetchRequest> requests;
-
+  private static final class Observer extends StreamCall<ManagedFetchRequest, ManagedFetchResponse> {
     Observer(Sink sink) {
-      this.sink = sink;
-    }
-
-    @Override
-    public void beforeStart(ClientCallStreamObserver<ManagedFetchRequest> requestStream) {
-      this.requests = requestStream;
+      super(sink);
     }
 
     @Override
     public void onNext(ManagedFetchResponse r) {
       sink.onBatch(new Batch(r.getEventsList(), r.getLatestReplayId(), r.getRpcId(), r.getPendingNumRequested(),
           r.hasCommitResponse() ? r.getCommitResponse() : null));
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      sink.onError(t);
-    }
-
-    @Override
-    public void onCompleted() {
-      sink.onCompleted();
     }
 
     @Override
@@ -93,11 +73,6 @@ final class ManagedStreamProtocol implements StreamProtocol {
               .setCommitRequestId(commitRequestId)
               .setReplayId(ByteString.copyFrom(replayId.toBytes())))
           .build());
-    }
-
-    @Override
-    public void cancel(String reason) {
-      requests.cancel(reason, null);
     }
   }
 }

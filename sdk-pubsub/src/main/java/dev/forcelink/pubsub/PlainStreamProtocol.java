@@ -7,8 +7,6 @@ import dev.forcelink.pubsub.internal.proto.FetchRequest;
 import dev.forcelink.pubsub.internal.proto.FetchResponse;
 import dev.forcelink.pubsub.internal.proto.PubSubGrpc;
 import dev.forcelink.pubsub.internal.proto.ReplayPreset;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 
 /** {@code Subscribe}: the client keeps the position and sends it as the replay preset and id. */
 final class PlainStreamProtocol implements StreamProtocol {
@@ -50,32 +48,14 @@ final class PlainStreamProtocol implements StreamProtocol {
     return observer;
   }
 
-  private final class Observer implements ClientResponseObserver<FetchRequest, FetchResponse>, Stream {
-    private final Sink sink;
-    private ClientCallStreamObserver<FetchRequest> requests;
-
+  private final class Observer extends StreamCall<FetchRequest, FetchResponse> {
     Observer(Sink sink) {
-      this.sink = sink;
-    }
-
-    @Override
-    public void beforeStart(ClientCallStreamObserver<FetchRequest> requestStream) {
-      this.requests = requestStream;
+      super(sink);
     }
 
     @Override
     public void onNext(FetchResponse r) {
       sink.onBatch(new Batch(r.getEventsList(), r.getLatestReplayId(), r.getRpcId(), r.getPendingNumRequested(), null));
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      sink.onError(t);
-    }
-
-    @Override
-    public void onCompleted() {
-      sink.onCompleted();
     }
 
     @Override
@@ -87,11 +67,6 @@ final class PlainStreamProtocol implements StreamProtocol {
     @Override
     public void commit(String commitRequestId, ReplayId replayId) {
       throw new UnsupportedOperationException("Subscribe has no server-side commits");
-    }
-
-    @Override
-    public void cancel(String reason) {
-      requests.cancel(reason, null);
     }
   }
 }
